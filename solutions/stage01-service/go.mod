@@ -1,0 +1,5 @@
+module github.com/gokit-workshop/workshop/solutions/stage01-service
+
+go 1.26.0
+
+require github.com/mattn/go-sqlite3 v1.14.53
