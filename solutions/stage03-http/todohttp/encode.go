@@ -1,0 +1,85 @@
+package todohttp
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/go-kit/kit/endpoint"
+	httptransport "github.com/go-kit/kit/transport/http"
+
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// encodeResponse wraps a response encoder: a failed response (one whose
+// Failed method, kit's endpoint.Failer, returns a domain error) is answered
+// by encodeError; a good one by enc. Kit's server does not look inside
+// responses, so this is where domain errors become 400 and 404.
+func encodeResponse(enc httptransport.EncodeResponseFunc) httptransport.EncodeResponseFunc {
+	return func(ctx context.Context, w http.ResponseWriter, response any) error {
+		if f, ok := response.(endpoint.Failer); ok && f.Failed() != nil {
+			encodeError(ctx, f.Failed(), w)
+			return nil
+		}
+		return enc(ctx, w, response)
+	}
+}
+
+// The server's response encoders: the endpoint's response → HTTP answer.
+// encodeResponse has already answered failed responses.
+
+func encodeCreateResponse(ctx context.Context, w http.ResponseWriter, response any) error {
+	resp, ok := response.(todoendpoint.CreateResponse)
+	if !ok {
+		return wrongType(response)
+	}
+	return writeJSON(w, http.StatusCreated, newTodoJSON(resp.Todo, baseURL(ctx)))
+}
+
+func encodeGetResponse(ctx context.Context, w http.ResponseWriter, response any) error {
+	resp, ok := response.(todoendpoint.GetResponse)
+	if !ok {
+		return wrongType(response)
+	}
+	return writeJSON(w, http.StatusOK, newTodoJSON(resp.Todo, baseURL(ctx)))
+}
+
+func encodeListResponse(ctx context.Context, w http.ResponseWriter, response any) error {
+	resp, ok := response.(todoendpoint.ListResponse)
+	if !ok {
+		return wrongType(response)
+	}
+	list := make([]todoJSON, 0, len(resp.Todos)) // [] for no todos, never null
+	for _, t := range resp.Todos {
+		list = append(list, newTodoJSON(t, baseURL(ctx)))
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+func encodeUpdateResponse(ctx context.Context, w http.ResponseWriter, response any) error {
+	resp, ok := response.(todoendpoint.UpdateResponse)
+	if !ok {
+		return wrongType(response)
+	}
+	return writeJSON(w, http.StatusOK, newTodoJSON(resp.Todo, baseURL(ctx)))
+}
+
+// encodeNoContent answers 204 with no body: Delete and DeleteAll.
+func encodeNoContent(_ context.Context, w http.ResponseWriter, _ any) error {
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// writeJSON answers status with v as JSON.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	return json.NewEncoder(w).Encode(v)
+}
+
+// wrongType is the error for a response the encoder cannot handle: a bug in
+// the wiring, answered 500.
+func wrongType(response any) error {
+	return fmt.Errorf("todohttp: cannot encode a response of type %T", response)
+}

@@ -1,0 +1,123 @@
+package todohttp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// MaxBodyBytes is the largest request body the server reads; a larger one is
+// answered 413.
+const MaxBodyBytes = 1 << 20 // 1 MiB
+
+// The server's request decoders: HTTP request → the endpoint's request type.
+// A decoder's error is answered by encodeError and never reaches the service.
+
+func decodeCreateRequest(_ context.Context, r *http.Request) (any, error) {
+	// TODO(stage03, step 1): decode POST /todos.
+	// Read the body into a createJSON with readJSON (return its error as it
+	// is: it is already a 400 or 413 error), then return a
+	// todoendpoint.CreateRequest with the title and the order.
+	return nil, errors.New("decodeCreateRequest is not written yet: do stage 03, step 1")
+}
+
+func decodeGetRequest(_ context.Context, r *http.Request) (any, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return todoendpoint.GetRequest{ID: id}, nil
+}
+
+func decodeListRequest(context.Context, *http.Request) (any, error) {
+	return todoendpoint.ListRequest{}, nil
+}
+
+func decodeUpdateRequest(_ context.Context, r *http.Request) (any, error) {
+	// TODO(stage03, step 1): decode PATCH /todos/{id}.
+	// The id comes from the path (pathID), the fields from the body: read it
+	// into a patchJSON with readJSON. Its pointer fields are nil when the
+	// body does not give them: copy them into a todo.Patch as they are.
+	return nil, errors.New("decodeUpdateRequest is not written yet: do stage 03, step 1")
+}
+
+func decodeDeleteRequest(_ context.Context, r *http.Request) (any, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return todoendpoint.DeleteRequest{ID: id}, nil
+}
+
+func decodeDeleteAllRequest(context.Context, *http.Request) (any, error) {
+	return todoendpoint.DeleteAllRequest{}, nil
+}
+
+// pathID reads the {id} of the route. An id that is not a number names no
+// todo: not found, as the contract says.
+func pathID(r *http.Request) (int64, error) {
+	// TODO(stage03, step 1): read the {id} of the route.
+	// r.PathValue("id") gives the text; strconv.ParseInt(text, 10, 64) the
+	// number. Text that is not a number names no todo: return
+	// todo.Errorf(todo.CodeNotFound, "todo %q not found", text).
+	return 0, errors.New("pathID is not written yet: do stage 03, step 1")
+}
+
+// readJSON reads the request body, one JSON object, into v. Every way the
+// body can be wrong becomes an error a user can act on: 400 for malformed
+// JSON or a field of the wrong type, 413 for a body over MaxBodyBytes (the
+// handler limits every body: see limitBody).
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(v); err != nil {
+		return bodyError(err)
+	}
+	if dec.More() {
+		return todo.Errorf(todo.CodeInvalid, "request body must hold one JSON object and nothing after it")
+	}
+	return nil
+}
+
+// bodyError turns an error of json.Decoder.Decode into a domain error (400)
+// or a 413 error.
+func bodyError(err error) error {
+	var (
+		tooBig    *http.MaxBytesError
+		syntaxErr *json.SyntaxError
+		typeErr   *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &tooBig):
+		return &statusError{status: http.StatusRequestEntityTooLarge,
+			message: fmt.Sprintf("request body is larger than %d bytes", tooBig.Limit)}
+	case errors.Is(err, io.EOF):
+		return todo.Errorf(todo.CodeInvalid, "request body is empty: send a JSON object")
+	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
+		return todo.Errorf(todo.CodeInvalid, "malformed JSON: %v", err)
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		return todo.Errorf(todo.CodeInvalid, "request body must be a JSON object, not %s", typeErr.Value)
+	case errors.As(err, &typeErr):
+		return todo.Errorf(todo.CodeInvalid, "field %q must be %s, not %s", typeErr.Field, jsonKind(typeErr.Type), typeErr.Value)
+	}
+	return todo.Errorf(todo.CodeInvalid, "malformed JSON: %v", err)
+}
+
+// jsonKind names, for a user, the JSON kind a Go type wants.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return "a whole number"
+	}
+	return "a " + t.String()
+}
