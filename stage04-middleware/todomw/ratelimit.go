@@ -1,0 +1,35 @@
+package todomw
+
+import (
+	"time"
+
+	"github.com/go-kit/kit/endpoint"
+	"golang.org/x/time/rate"
+
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// RateLimit returns endpoint middleware that lets requests through while
+// limiter allows them and answers a *RateLimitedError (429) otherwise,
+// without calling the endpoint. One limiter is shared by every method it
+// wraps: the limit is for the whole server.
+func RateLimit(limiter *rate.Limiter) todoendpoint.Middleware {
+	return func(_ string, next endpoint.Endpoint) endpoint.Endpoint {
+		// TODO(stage04, step 2): refuse requests over the limit.
+		// Build kit's limiter once, outside this func (one limiter for all
+		// methods): limit := ratelimit.NewErroringLimiter(limiter). Here,
+		// call limit(next); when it returns an error that is
+		// ratelimit.ErrLimited (errors.Is), return nil and
+		// &RateLimitedError{RetryAfter: retryAfter(limiter)} instead;
+		// otherwise pass the response and error on as they are.
+		return next
+	}
+}
+
+// retryAfter is how long the limiter takes to earn one more request.
+func retryAfter(limiter *rate.Limiter) time.Duration {
+	if limit := limiter.Limit(); limit > 0 && limit != rate.Inf {
+		return time.Duration(float64(time.Second) / float64(limit))
+	}
+	return time.Second
+}
