@@ -53,6 +53,8 @@ The maintainer check, in this order:
     exercise passes the exercise's tests; exercise and solution files match
     but for the module path; both modules build and are tidy with
     GOWORK=off; no module imports an exercise;
+  the generated protobuf code is current (every module with .proto files,
+    or those the stages named use; needs protoc and the plugins);
   gofmt is clean (the whole repository, or the stages named);
   the workshop command's own tests pass (only when no stage is named).
 It prints one line per check, then "N passed, N failed", and exits with
@@ -129,6 +131,7 @@ func (v *verifier) run(stageArgs []string) {
 	for _, s := range stages {
 		v.verifyStage(s, all)
 	}
+	v.verifyProtobuf(stageArgs, stages)
 
 	wholeRepo := len(stageArgs) == 0
 	formatDirs := []string{v.root}
@@ -161,8 +164,8 @@ func (v *verifier) verifyStage(s stage, all []stage) {
 	v.report(s.name, "twins: exercise and solution files match", v.checkTwins(s))
 	v.report(s.name, "modules: build and go mod tidy -diff with GOWORK=off", v.checkStandalone(s))
 	v.report(s.name, "modules: no exercise imported", v.checkImports(s, all))
-	// Generated protobuf code is current: this check comes with stage 05
-	// (regenerate into a temporary directory and compare with the committed code).
+	// Generated protobuf code is checked once per module that holds .proto
+	// files, after the stages: verifyProtobuf (protobuf.go).
 }
 
 // checkLayout checks that both twins of stage s are modules with distinct paths.

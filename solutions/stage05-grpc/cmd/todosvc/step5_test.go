@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
+	reflectiongrpc "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	"google.golang.org/grpc/status"
+
+	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
+)
+
+// Step 5: HTTP and gRPC in one process (README, "Step 5").
+
+// syncBuffer is a bytes.Buffer that run may write while the test reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// started is a run in the background.
+type started struct {
+	api      string           // http://127.0.0.1:port of the HTTP API
+	grpcConn *grpc.ClientConn // a connection to the gRPC address
+	logs     *syncBuffer      // run's stderr
+	cancel   context.CancelFunc
+	done     chan error // run's result
+}
+
+// wireHint is what to do when the gRPC side of the command does not answer.
+const wireHint = "In wire.go, newGRPCServer: grpc.NewServer with the todogrpc.Recover interceptor, then register " +
+	"todogrpc.NewServer(endpoints, …) with todov1.RegisterTodoServiceServer, the health server " +
+	"(healthgrpc.RegisterHealthServer(server, health.NewServer())) and reflection.Register(server)"
+
+// start runs the command on port 0 (every address) over a new SQLite file,
+// with the extra flags, waits until it logs its three addresses, and
+// connects to the gRPC one.
+func start(t *testing.T, flags ...string) *started {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &started{logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	args := append([]string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-debug-addr", "127.0.0.1:0",
+		"-db", filepath.Join(t.TempDir(), "todo.db")}, flags...)
+	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
+	t.Cleanup(func() {
+		cancel()
+		<-s.done
+	})
+
+	api := regexp.MustCompile(`transport=HTTP addr=(\S+)`)
+	rpc := regexp.MustCompile(`transport=gRPC addr=(\S+)`)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		select {
+		case err := <-s.done:
+			s.done <- err // for Cleanup
+			t.Fatalf("step 5: run(%q) returned at once: %v\nlogs:\n%s", args, err, s.logs)
+		default:
+		}
+		a, g := api.FindStringSubmatch(s.logs.String()), rpc.FindStringSubmatch(s.logs.String())
+		if a != nil && g != nil {
+			s.api = "http://" + a[1]
+			conn, err := grpc.NewClient(g[1], grpc.WithTransportCredentials(insecure.NewCredentials()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { conn.Close() })
+			s.grpcConn = conn
+			return s
+		}
+	}
+	t.Fatalf("step 5: run did not log \"transport=HTTP addr=…\" and \"transport=gRPC addr=…\" within 10s; logs:\n%s", s.logs)
+	return nil
+}
+
+// stopped cancels run's context, as SIGINT or SIGTERM would, and returns
+// run's result.
+func (s *started) stopped(t *testing.T) error {
+	t.Helper()
+	s.cancel()
+	select {
+	case err := <-s.done:
+		s.done <- err // for Cleanup
+		return err
+	case <-time.After(15 * time.Second):
+		t.Fatalf("step 5: run did not return within 15s of its context being cancelled; logs:\n%s", s.logs)
+		return nil
+	}
+}
+
+// fetch sends one HTTP request and returns the status and the body.
+func fetch(t *testing.T, method, url, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("step 5: %s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(raw)
+}
+
+// codeAndMessage describes a gRPC error for a failure message.
+func codeAndMessage(err error) string {
+	if err == nil {
+		return "no error"
+	}
+	st := status.Convert(err)
+	return st.Code().String() + " " + strconv.Quote(st.Message())
+}
+
+func TestStep5OneServiceTwoTransports(t *testing.T) {
+	s := start(t)
+	client := todov1.NewTodoServiceClient(s.grpcConn)
+	ctx := context.Background()
+
+	// Created over gRPC, read over HTTP.
+	created, err := client.Create(ctx, &todov1.CreateRequest{Title: "from gRPC"})
+	if err != nil {
+		t.Fatalf("step 5: the Create rpc on the real server answered %s; want the new todo.\n%s", codeAndMessage(err), wireHint)
+	}
+	id := strconv.FormatInt(created.GetTodo().GetId(), 10)
+	if code, body := fetch(t, "GET", s.api+"/todos/"+id, ""); code != http.StatusOK || !strings.Contains(body, `"title":"from gRPC"`) {
+		t.Fatalf("step 5: GET /todos/%s after the Create rpc answered %d %s; want 200 and the todo: "+
+			"both transports serve the same endpoints, over the same store", id, code, body)
+	}
+
+	// Created over HTTP, read over gRPC.
+	code, body := fetch(t, "POST", s.api+"/todos", `{"title": "from HTTP"}`)
+	var fromHTTP struct{ ID int64 }
+	if code != http.StatusCreated || json.Unmarshal([]byte(body), &fromHTTP) != nil {
+		t.Fatalf("step 5: POST /todos answered %d %s; want 201 and the todo", code, body)
+	}
+	got, err := client.Get(ctx, &todov1.GetRequest{Id: fromHTTP.ID})
+	if err != nil || got.GetTodo().GetTitle() != "from HTTP" {
+		t.Fatalf("step 5: the Get rpc for the todo made over HTTP answered %v, %s; want it", got.GetTodo(), codeAndMessage(err))
+	}
+	_, err = client.Get(ctx, &todov1.GetRequest{Id: 999})
+	if st := status.Convert(err); st.Code() != codes.NotFound || st.Message() != "todo 999 not found" {
+		t.Fatalf("step 5: the Get rpc for an unknown id answered %s; want NotFound \"todo 999 not found\"", codeAndMessage(err))
+	}
+
+	// A stop lets both servers finish, and run returns nil.
+	if err := s.stopped(t); err != nil {
+		t.Fatalf("step 5: after its context was cancelled, run returned %v; want nil (a clean stop exits 0)", err)
+	}
+	if !strings.Contains(s.logs.String(), "msg=stopped") {
+		t.Fatalf("step 5: run returned without logging msg=stopped; logs:\n%s", s.logs)
+	}
+}
+
+func TestStep5HealthAndReflection(t *testing.T) {
+	s := start(t)
+	ctx := context.Background()
+
+	health := healthgrpc.NewHealthClient(s.grpcConn)
+	for _, service := range []string{"", "todo.v1.TodoService"} {
+		resp, err := health.Check(ctx, &healthgrpc.HealthCheckRequest{Service: service})
+		if err != nil || resp.GetStatus() != healthgrpc.HealthCheckResponse_SERVING {
+			t.Fatalf("step 5: the health check of %q answered %v, %s; want SERVING.\n%s "+
+				"(and healthServer.SetServingStatus(\"todo.v1.TodoService\", SERVING))", service, resp.GetStatus(), codeAndMessage(err), wireHint)
+		}
+	}
+
+	stream, err := reflectiongrpc.NewServerReflectionClient(s.grpcConn).ServerReflectionInfo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.CloseSend()
+	err = stream.Send(&reflectiongrpc.ServerReflectionRequest{
+		MessageRequest: &reflectiongrpc.ServerReflectionRequest_ListServices{},
+	})
+	var services []string
+	if err == nil {
+		var resp *reflectiongrpc.ServerReflectionResponse
+		if resp, err = stream.Recv(); err == nil {
+			for _, svc := range resp.GetListServicesResponse().GetService() {
+				services = append(services, svc.GetName())
+			}
+		}
+	}
+	if !slices.Contains(services, "todo.v1.TodoService") || !slices.Contains(services, "grpc.health.v1.Health") {
+		t.Fatalf("step 5: server reflection lists %q (%s); want todo.v1.TodoService and grpc.health.v1.Health.\n%s",
+			services, codeAndMessage(err), wireHint)
+	}
+}
+
+func TestStep5MiddlewareGuardsBothTransports(t *testing.T) {
+	// A burst of 2 and then almost nothing: the third request is refused,
+	// whatever transport carries it.
+	s := start(t, "-rate-limit", "0.001", "-rate-burst", "2")
+	client := todov1.NewTodoServiceClient(s.grpcConn)
+	ctx := context.Background()
+
+	if _, err := client.List(ctx, &todov1.ListRequest{}); err != nil {
+		t.Fatalf("step 5: the List rpc answered %s; want the list.\n%s", codeAndMessage(err), wireHint)
+	}
+	if code, body := fetch(t, "GET", s.api+"/todos", ""); code != http.StatusOK {
+		t.Fatalf("step 5: GET /todos, the second request of a burst of 2, answered %d %s; want 200", code, body)
+	}
+	_, err := client.List(ctx, &todov1.ListRequest{})
+	if st := status.Convert(err); st.Code() != codes.ResourceExhausted || st.Message() != "rate limited" {
+		t.Fatalf("step 5: the third request, over gRPC, answered %s; want ResourceExhausted \"rate limited\": "+
+			"the rate limit is endpoint middleware, shared by both transports", codeAndMessage(err))
+	}
+	if code, _ := fetch(t, "GET", s.api+"/todos", ""); code != http.StatusTooManyRequests {
+		t.Fatalf("step 5: the fourth request, over HTTP, answered %d; want 429", code)
+	}
+	// The service's logging middleware saw the two calls that got through,
+	// one from each transport.
+	if n := strings.Count(s.logs.String(), "method=List"); n != 2 {
+		t.Fatalf("step 5: the service's log has %d lines with method=List; want 2 (one per transport; the refused ones never reached it)\nlogs:\n%s",
+			n, s.logs)
+	}
+}

@@ -1,0 +1,136 @@
+package todosd
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/go-kit/kit/endpoint"
+	"github.com/go-kit/kit/sd"
+	"github.com/go-kit/kit/sd/etcdv3"
+	"github.com/go-kit/kit/sd/lb"
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// Client is a todo.Service that discovers its servers in etcd: its
+// Endpoints hold one discovery chain per method,
+//
+//	Instancer → Endpointer (Factory) → round robin → retry
+//
+// so each call goes to one of the instances registered at that moment.
+// Close it when done.
+type Client struct {
+	todoendpoint.Endpoints
+
+	instancer   sd.Instancer
+	endpointers []*sd.DefaultEndpointer
+	mu          sync.Mutex
+	stop        context.CancelFunc // ends the etcd client, when Connect made it
+}
+
+var _ todo.Service = (*Client)(nil)
+
+// Retryable reports whether a failed call of method may be tried again on
+// another instance. Every method but Create is idempotent: doing it twice
+// leaves the same state as doing it once. A Create that failed may have
+// created the todo anyway (the server died after the insert, before its
+// answer): trying it again could create it twice, so it is never retried.
+func Retryable(method string) bool {
+	return method != "Create"
+}
+
+// NewClient returns the Client of the instances registered under
+// cfg.Prefix in etcd, as Go kit's etcd client sees them. factory builds
+// the endpoint of a method on one instance (HTTPFactory, say).
+func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg Config, logger log.Logger) (*Client, error) {
+	cfg = cfg.withDefaults()
+	instancer, err := etcdv3.NewInstancer(etcd, cfg.Prefix, logger)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{instancer: instancer}
+	chain := func(method string) endpoint.Endpoint {
+		return c.endpoint(method, factory(method), cfg, log.With(logger, "method", method))
+	}
+	c.Endpoints = todoendpoint.Endpoints{
+		CreateEndpoint:    chain("Create"),
+		GetEndpoint:       chain("Get"),
+		ListEndpoint:      chain("List"),
+		UpdateEndpoint:    chain("Update"),
+		DeleteEndpoint:    chain("Delete"),
+		DeleteAllEndpoint: chain("DeleteAll"),
+	}
+	c.waitReady()
+	return c, nil
+}
+
+// endpoint builds the discovery chain of one method: an Endpointer that
+// keeps one endpoint per instance of c.instancer (made by factory), a
+// round-robin balancer over them, and, when the method is Retryable, a
+// retry that tries another instance after a failure.
+func (c *Client) endpoint(method string, factory sd.Factory, cfg Config, logger log.Logger) endpoint.Endpoint {
+	endpointer := sd.NewEndpointer(c.instancer, factory, logger)
+	c.keep(endpointer)
+	balancer := lb.NewRoundRobin(endpointer)
+
+	if !Retryable(method) {
+		return func(ctx context.Context, request any) (any, error) {
+			ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+			defer cancel()
+			e, err := balancer.Endpoint()
+			if err != nil {
+				return nil, err
+			}
+			return e(ctx, request)
+		}
+	}
+
+	// Only errors the endpoint returns reach the callback: a domain error
+	// (not found, invalid) is a successful call whose response carries it,
+	// so it is never retried. A cancelled or expired context is not worth
+	// another try either.
+	retry := lb.RetryWithCallback(cfg.Timeout, balancer, func(n int, err error) (bool, error) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return false, nil
+		}
+		return n < cfg.Attempts, nil
+	})
+	return func(ctx context.Context, request any) (any, error) {
+		response, err := retry(ctx, request)
+		// lb.RetryError has no Unwrap: hand on its Final error, so that the
+		// caller's errors.Is and errors.As see what really went wrong.
+		var retryErr lb.RetryError
+		if errors.As(err, &retryErr) {
+			return nil, retryErr.Final
+		}
+		return response, err
+	}
+}
+
+// keep remembers an endpointer, for Close.
+func (c *Client) keep(e *sd.DefaultEndpointer) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.endpointers = append(c.endpointers, e)
+}
+
+// Close stops following etcd and closes the endpoints of every instance.
+func (c *Client) Close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.endpointers {
+		e.Close()
+	}
+	c.endpointers = nil
+	if c.instancer != nil {
+		c.instancer.Stop()
+		c.instancer = nil
+	}
+	if c.stop != nil {
+		c.stop()
+		c.stop = nil
+	}
+}

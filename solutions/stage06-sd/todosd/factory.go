@@ -1,0 +1,50 @@
+package todosd
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/go-kit/kit/endpoint"
+	"github.com/go-kit/kit/sd"
+	httptransport "github.com/go-kit/kit/transport/http"
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
+	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
+)
+
+// A FactoryFor returns the sd.Factory of one method of todo.Service (one of
+// todoendpoint.Methods()): the client builds one discovery chain per method,
+// each with its own factory.
+type FactoryFor func(method string) sd.Factory
+
+// HTTPFactory returns the factories of the HTTP transport. The factory of a
+// method turns an instance, the URL a server registered, into:
+//
+//   - the method's client endpoint at that URL (stage 03's todohttp client),
+//     with its own HTTP connections;
+//   - wrapped in its own circuit breaker (stage 04's), so that an instance
+//     that keeps failing is skipped at once while the others serve: the
+//     breaker opens after cfg.BreakerFailures failures in a row;
+//   - and an io.Closer that closes the instance's idle connections, which
+//     the Endpointer calls when the instance leaves etcd.
+func HTTPFactory(cfg Config, logger log.Logger) FactoryFor {
+	cfg = cfg.withDefaults()
+	return func(method string) sd.Factory {
+		return func(instance string) (endpoint.Endpoint, io.Closer, error) {
+			transport := http.DefaultTransport.(*http.Transport).Clone()
+			client := &http.Client{Transport: transport, Timeout: cfg.Timeout}
+			endpoints, err := todohttp.NewClient(instance, httptransport.SetClient(client))
+			if err != nil {
+				return nil, nil, err
+			}
+			e, err := Pick(endpoints, method)
+			if err != nil {
+				return nil, nil, err
+			}
+			breaker := todomw.CircuitBreaker(cfg.BreakerFailures, cfg.BreakerTimeout, log.With(logger, "instance", instance))
+			e = breaker(method, e)
+			return e, closerFunc(func() error { transport.CloseIdleConnections(); return nil }), nil
+		}
+	}
+}

@@ -1,0 +1,194 @@
+// Package sdtest holds the test helpers of stage 06: a real etcd for each
+// test, and real todo servers on 127.0.0.1 that count the requests they
+// serve. It is provided: nothing here is an exercise.
+//
+// Each test gets an embedded etcd of its own, in t.TempDir(). When the
+// environment variable ETCD_ENDPOINTS is set (host:port, comma-separated),
+// the tests use that etcd instead, under a key prefix of their own, so that
+// runs do not see each other's keys: that is how CI runs them against an
+// etcd in another process.
+package sdtest
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	clientv3 "go.etcd.io/etcd/client/v3"
+
+	"github.com/gokit-workshop/workshop/solutions/stage06-sd/internal/embedetcd"
+)
+
+// EnvEndpoints names the environment variable that points the tests at an
+// etcd that is already running.
+const EnvEndpoints = "ETCD_ENDPOINTS"
+
+// Etcd is the etcd of one test.
+type Etcd struct {
+	// Endpoints are the host:port addresses of the etcd: pass them to
+	// todosd.Dial, todosd.Register and todosd.Connect.
+	Endpoints []string
+	// Prefix is this test's own key prefix, ending with "/": register the
+	// instances of the test under it.
+	Prefix string
+
+	client *clientv3.Client
+}
+
+// runs tells tests apart when they share an etcd.
+var runs atomic.Int64
+
+// StartEtcd returns the etcd of the test: a new embedded etcd on
+// 127.0.0.1:0, or the one ETCD_ENDPOINTS names. Everything it started stops
+// when the test ends, after what the test started later.
+func StartEtcd(t testing.TB) *Etcd {
+	t.Helper()
+	var endpoints []string
+	prefix := "/services/todo/http/"
+	if env := os.Getenv(EnvEndpoints); env != "" {
+		endpoints = strings.Split(env, ",")
+		prefix = fmt.Sprintf("/workshop-test/%d-%d/%s/services/todo/http/",
+			os.Getpid(), runs.Add(1), strings.ReplaceAll(t.Name(), "/", "_"))
+	} else {
+		server, err := embedetcd.Start(embedetcd.Config{
+			Dir:        filepath.Join(t.TempDir(), "etcd"),
+			ClientAddr: "127.0.0.1:0",
+			Fast:       true,
+		})
+		if err != nil {
+			t.Fatalf("start an embedded etcd: %v", err)
+		}
+		t.Cleanup(server.Close)
+		endpoints = []string{server.Addr()}
+	}
+
+	client, err := clientv3.New(clientv3.Config{
+		Endpoints:   endpoints,
+		DialTimeout: 5 * time.Second,
+	})
+	if err != nil {
+		t.Fatalf("connect to etcd %v: %v", endpoints, err)
+	}
+	t.Cleanup(func() { client.Close() })
+	e := &Etcd{Endpoints: endpoints, Prefix: prefix, client: client}
+	if os.Getenv(EnvEndpoints) != "" {
+		t.Cleanup(func() { // leave nothing behind in a shared etcd
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			client.Delete(ctx, prefix, clientv3.WithPrefix())
+		})
+	}
+	return e
+}
+
+// Keys returns every key under the test's prefix and its value.
+func (e *Etcd) Keys(t testing.TB) map[string]string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	resp, err := e.client.Get(ctx, e.Prefix, clientv3.WithPrefix())
+	if err != nil {
+		t.Fatalf("etcd get %s*: %v", e.Prefix, err)
+	}
+	keys := make(map[string]string, len(resp.Kvs))
+	for _, kv := range resp.Kvs {
+		keys[string(kv.Key)] = string(kv.Value)
+	}
+	return keys
+}
+
+// WaitForKeys polls the test's prefix until cond holds for its keys, and
+// returns true, or returns false after timeout.
+func (e *Etcd) WaitForKeys(t testing.TB, timeout time.Duration, cond func(keys map[string]string) bool) bool {
+	t.Helper()
+	for deadline := time.Now().Add(timeout); ; time.Sleep(20 * time.Millisecond) {
+		if cond(e.Keys(t)) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
+// Key is a key that Put registered on a lease it keeps alive.
+type Key struct {
+	Name string
+
+	client *clientv3.Client
+	lease  clientv3.LeaseID
+	cancel context.CancelFunc // stops the keep-alives
+	done   atomic.Bool
+}
+
+// Put registers value under key with a lease of ttl that it keeps alive,
+// as a server's registration does, without Go kit. The key goes when the
+// test ends, if not before.
+func (e *Etcd) Put(t testing.TB, key, value string, ttl time.Duration) *Key {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	lease, err := e.client.Grant(ctx, max(1, int64(ttl.Seconds())))
+	if err != nil {
+		cancel()
+		t.Fatalf("etcd grant a lease: %v", err)
+	}
+	if _, err := e.client.Put(ctx, key, value, clientv3.WithLease(lease.ID)); err != nil {
+		cancel()
+		t.Fatalf("etcd put %s: %v", key, err)
+	}
+	alive, err := e.client.KeepAlive(ctx, lease.ID)
+	if err != nil {
+		cancel()
+		t.Fatalf("etcd keep lease alive: %v", err)
+	}
+	go func() {
+		for range alive { // drain, as etcd's client asks
+		}
+	}()
+	k := &Key{Name: key, client: e.client, lease: lease.ID, cancel: cancel}
+	t.Cleanup(k.Delete)
+	return k
+}
+
+// Delete deletes the key now, as a server's deregistration does.
+func (k *Key) Delete() {
+	if k.done.Swap(true) {
+		return
+	}
+	k.cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	k.client.Revoke(ctx, k.lease) // the key goes with its lease
+}
+
+// Expire stops renewing the key's lease, as a server that crashed does:
+// etcd deletes the key when the lease runs out, one TTL later.
+func (k *Key) Expire() {
+	if k.done.Swap(true) {
+		return
+	}
+	k.cancel()
+}
+
+// SortedKeys returns the keys of m, sorted, for messages.
+func SortedKeys(m map[string]string) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// InstanceTTL is the lease of the keys Register puts: a killed instance's
+// key outlives it by that much.
+const InstanceTTL = 2 * time.Second
+
+// Register puts in's URL under the test's prefix, on a lease of
+// InstanceTTL, as the server would register itself.
+func (e *Etcd) Register(t testing.TB, in *Instance) *Key {
+	t.Helper()
+	return e.Put(t, e.Prefix+strings.TrimPrefix(in.URL, "http://"), in.URL, InstanceTTL)
+}

@@ -1,0 +1,115 @@
+package todosd_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"testing"
+
+	"github.com/go-kit/kit/endpoint"
+	"github.com/go-kit/kit/sd"
+	"github.com/sony/gobreaker"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
+	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd/sdtest"
+)
+
+// Step 2: the factory, from an instance to an endpoint (README, "Step 2").
+
+// build calls the factory of method on instance and checks that it gave an
+// endpoint and a closer.
+func build(t *testing.T, factory sd.Factory, method, instance string) (endpoint.Endpoint, io.Closer) {
+	t.Helper()
+	if factory == nil {
+		t.Fatalf("step 2: HTTPFactory(cfg, logger)(%q) is nil; want an sd.Factory", method)
+	}
+	e, closer, err := factory(instance)
+	if err != nil {
+		t.Fatalf("step 2: the %s factory(%q) = %v; want an endpoint.\n"+
+			"Build the client with todohttp.NewClient(instance, httptransport.SetClient(client)), "+
+			"take the method's endpoint with Pick", method, instance, err)
+	}
+	if e == nil || closer == nil {
+		t.Fatalf("step 2: the %s factory(%q) returned endpoint %v and closer %v; want both non-nil", method, instance, e, closer)
+	}
+	return e, closer
+}
+
+func TestStep2FactoryMakesAnEndpointPerInstance(t *testing.T) {
+	db := sdtest.SharedDB(t)
+	first, second := sdtest.StartInstance(t, db), sdtest.StartInstance(t, db)
+	factories := todosd.HTTPFactory(todosd.Config{}, testLogger(t))
+	ctx := context.Background()
+
+	create, closer := build(t, factories("Create"), "Create", first.URL)
+	response, err := create(ctx, todoendpoint.CreateRequest{Title: "made through a factory"})
+	created, ok := response.(todoendpoint.CreateResponse)
+	if err != nil || !ok || created.Err != nil || created.Todo.ID <= 0 {
+		t.Fatalf("step 2: the Create endpoint of %s answered %#v, %v; want a CreateResponse with the new todo", first.URL, response, err)
+	}
+	if first.Hits() != 1 || second.Hits() != 0 {
+		t.Fatalf("step 2: after one call through the endpoint of %s, the instances served %d and %d requests; want 1 and 0: "+
+			"the endpoint must call the instance it was made for", first.URL, first.Hits(), second.Hits())
+	}
+	if err := closer.Close(); err != nil {
+		t.Fatalf("step 2: closer.Close() = %v; want nil", err)
+	}
+
+	// Another instance, the same data: the instances share one database.
+	get, _ := build(t, factories("Get"), "Get", second.URL)
+	response, err = get(ctx, todoendpoint.GetRequest{ID: created.Todo.ID})
+	got, ok := response.(todoendpoint.GetResponse)
+	if err != nil || !ok || got.Err != nil || got.Todo.Title != "made through a factory" {
+		t.Fatalf("step 2: the Get endpoint of %s answered %#v, %v; want the todo created on %s", second.URL, response, err, first.URL)
+	}
+
+	// A not-found is the domain's answer, carried in the response.
+	response, err = get(ctx, todoendpoint.GetRequest{ID: 4242})
+	got, _ = response.(todoendpoint.GetResponse)
+	if err != nil || !errors.Is(got.Err, todo.ErrNotFound) {
+		t.Fatalf("step 2: Get(4242) through the endpoint answered %#v, %v; want a GetResponse whose Err matches todo.ErrNotFound", response, err)
+	}
+
+	if _, _, err := factories("Get")("not a URL"); err == nil {
+		t.Fatalf("step 2: the Get factory(\"not a URL\") returned no error; want the error of todohttp.NewClient")
+	}
+}
+
+func TestStep2EachInstanceHasItsOwnBreaker(t *testing.T) {
+	db := sdtest.SharedDB(t)
+	live, dead := sdtest.StartInstance(t, db), sdtest.StartInstance(t, db)
+	dead.Kill()
+	cfg := todosd.Config{BreakerFailures: 2}
+	factory := todosd.HTTPFactory(cfg, testLogger(t))("List")
+	ctx := context.Background()
+
+	deadList, _ := build(t, factory, "List", dead.URL)
+	liveList, _ := build(t, factory, "List", live.URL)
+
+	// Not-founds are not failures: they never open a breaker.
+	get, _ := build(t, todosd.HTTPFactory(cfg, testLogger(t))("Get"), "Get", live.URL)
+	for range 5 {
+		if _, err := get(ctx, todoendpoint.GetRequest{ID: 4242}); err != nil {
+			t.Fatalf("step 2: Get(4242) on a live instance returned the error %v; want a response carrying the not-found, "+
+				"and never an open breaker", err)
+		}
+	}
+
+	for i := range 2 {
+		if _, err := deadList(ctx, todoendpoint.ListRequest{}); err == nil {
+			t.Fatalf("step 2: call %d of List on a dead instance returned no error", i+1)
+		}
+	}
+	_, err := deadList(ctx, todoendpoint.ListRequest{})
+	if !errors.Is(err, gobreaker.ErrOpenState) {
+		t.Fatalf("step 2: the third List on a dead instance, after %d failures, returned %v; want an open breaker "+
+			"(errors.Is(err, gobreaker.ErrOpenState)): wrap the endpoint in todomw.CircuitBreaker(cfg.BreakerFailures, …)",
+			cfg.BreakerFailures, err)
+	}
+	if _, err := liveList(ctx, todoendpoint.ListRequest{}); err != nil {
+		t.Fatalf("step 2: List on the live instance, while the dead one's breaker is open, returned %v; want the list: "+
+			"each endpoint the factory makes needs a breaker of its own", err)
+	}
+}

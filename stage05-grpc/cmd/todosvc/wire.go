@@ -1,0 +1,79 @@
+package main
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/go-kit/kit/transport"
+	httptransport "github.com/go-kit/kit/transport/http"
+	"github.com/go-kit/log"
+	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/time/rate"
+	"google.golang.org/grpc"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
+	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
+)
+
+// wire builds the onion on the store, inside out, as in stage 04, and puts
+// the one set of endpoints on two transports:
+//
+//	Recover → HTTP handler ─┐
+//	                        ├→ EndpointDuration → RateLimit → CircuitBreaker
+//	Recover → gRPC server ──┘    → endpoint → Logging → Instrumenting → service → store
+//
+// Everything under the transports is shared: one rate limit, one breaker
+// per method and one set of metrics for both. Its metrics are registered on
+// reg.
+func wire(store todo.Store, cfg config, logger log.Logger, reg prometheus.Registerer) (http.Handler, *grpc.Server, error) {
+	m, err := todomw.NewMetrics(reg)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	// Service middleware, around the service.
+	var service todo.Service
+	service = todo.NewService(store, time.Now)
+	service = todomw.Instrumenting(m)(service)
+	service = todomw.Logging(log.With(logger, "layer", "service"))(service)
+
+	// Endpoint middleware, around each endpoint; the first is the outermost.
+	var endpoints todoendpoint.Endpoints
+	endpoints = todoendpoint.New(service,
+		todomw.EndpointDuration(m.EndpointDuration),
+		todomw.RateLimit(rate.NewLimiter(rate.Limit(cfg.rateLimit), cfg.rateBurst)),
+		todomw.CircuitBreaker(uint32(cfg.breakerFailures), cfg.breakerTimeout, log.With(logger, "layer", "endpoint")),
+	)
+
+	// Transport one: HTTP, with its recovering middleware.
+	errorLogger := transport.NewLogErrorHandler(log.With(logger, "transport", "HTTP"))
+	var handler http.Handler
+	handler = todohttp.NewHandler(endpoints, cfg.publicURL, httptransport.ServerErrorHandler(errorLogger))
+	handler = todomw.Recover(log.With(logger, "layer", "transport"), handler)
+
+	// Transport two: gRPC, on the same endpoints.
+	return handler, newGRPCServer(endpoints, logger), nil
+}
+
+// newGRPCServer returns a gRPC server that serves the endpoints as
+// todo.v1.TodoService, with the Recover interceptor, the standard health
+// service and server reflection (so that grpcurl can list and describe the
+// service without the .proto file).
+func newGRPCServer(endpoints todoendpoint.Endpoints, logger log.Logger) *grpc.Server {
+	// TODO(stage05, step 5): put the endpoints on gRPC.
+	//   1. server := grpc.NewServer(grpc.ChainUnaryInterceptor(
+	//          todogrpc.Recover(log.With(logger, "layer", "transport", "transport", "gRPC"))))
+	//   2. Register todogrpc.NewServer(endpoints, an option that logs errors:
+	//      grpctransport.ServerErrorHandler(todogrpc.LogErrorHandler(
+	//      log.With(logger, "transport", "gRPC")))) with
+	//      todov1.RegisterTodoServiceServer(server, …).
+	//   3. The health service: healthServer := health.NewServer(), then
+	//      healthServer.SetServingStatus("todo.v1.TodoService",
+	//      healthgrpc.HealthCheckResponse_SERVING) and
+	//      healthgrpc.RegisterHealthServer(server, healthServer).
+	//   4. reflection.Register(server), for grpcurl.
+	// Until then the server answers every call Unimplemented.
+	return grpc.NewServer()
+}

@@ -1,0 +1,108 @@
+package todogrpc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/go-kit/kit/endpoint"
+	"github.com/go-kit/kit/transport"
+	"github.com/go-kit/log"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// toStatus is the one place where an error of the server becomes a gRPC
+// status: every error a server method returns goes through here. The code
+// comes from, in order:
+//
+//   - the error itself, if it is already a gRPC status (it has a
+//     GRPCStatus() method): it is returned as it is;
+//   - its HTTP status, if it brings one (kit's StatusCoder): errors born in
+//     stage 04 do, 429 for "rate limited" (ResourceExhausted) and 503 for
+//     "circuit open" (Unavailable), with the error's own message;
+//   - the domain code: invalid → InvalidArgument, not found → NotFound, with
+//     the domain message;
+//   - otherwise Internal, with the message "internal error": the details go
+//     to the log (the server's error handler), never to the client.
+func toStatus(err error) error {
+	// TODO(stage05, step 2): map an error to a gRPC status, in this order.
+	//   1. Already a status: if _, ok := status.FromError(err); ok, return
+	//      err as it is.
+	//   2. An HTTP status (errors.As to kit's httptransport.StatusCoder):
+	//      429 → codes.ResourceExhausted, 503 → codes.Unavailable, with
+	//      err.Error() as the message: status.Error(code, message).
+	//   3. todo.ErrorCode(err): CodeInvalid → codes.InvalidArgument,
+	//      CodeNotFound → codes.NotFound, with todo.ErrorMessage(err).
+	//   4. Anything else: codes.Internal and "internal error".
+	return status.Error(codes.Unimplemented, "toStatus is not written yet: do stage 05, step 2")
+}
+
+// fromStatus is toStatus backwards, on the client: it returns the domain
+// error that a status error of the server stands for, a todo.Error with the
+// server's message for InvalidArgument and NotFound, or nil for any other
+// error (those are failures of the call, not answers of the service).
+func fromStatus(err error) error {
+	// TODO(stage05, step 4): the client side of the error path.
+	// st, ok := status.FromError(err); when ok, codes.InvalidArgument becomes
+	// &todo.Error{Code: todo.CodeInvalid, Message: st.Message()}, and
+	// codes.NotFound the same with todo.CodeNotFound. Anything else: nil.
+	return nil
+}
+
+// domainErrors is the client endpoint middleware that puts domain errors
+// back where stage 02 keeps them. Kit's gRPC client returns a non-OK status
+// as the endpoint's error, before its decoder runs; for InvalidArgument and
+// NotFound this middleware answers instead a response of the method's type
+// with Err set (see failedResponse), and a nil error. Every other error stays
+// an error of the endpoint, for circuit breakers and retries to see.
+func domainErrors(method string, next endpoint.Endpoint) endpoint.Endpoint {
+	// TODO(stage05, step 4): return an endpoint that calls next and then:
+	//   - no error: the response, as it is;
+	//   - an error that fromStatus turns into a domain error: return
+	//     failedResponse(method, that domain error), a response with Err set;
+	//   - any other error: nil and the error, as it is.
+	return func(context.Context, any) (any, error) {
+		return nil, errors.New("domainErrors is not written yet: do stage 05, step 4")
+	}
+}
+
+// failedResponse returns the response of method, one of
+// todoendpoint.Methods(), that carries the domain error err.
+func failedResponse(method string, err error) (any, error) {
+	switch method {
+	case "Create":
+		return todoendpoint.CreateResponse{Err: err}, nil
+	case "Get":
+		return todoendpoint.GetResponse{Err: err}, nil
+	case "List":
+		return todoendpoint.ListResponse{Err: err}, nil
+	case "Update":
+		return todoendpoint.UpdateResponse{Err: err}, nil
+	case "Delete":
+		return todoendpoint.DeleteResponse{Err: err}, nil
+	case "DeleteAll":
+		return todoendpoint.DeleteAllResponse{Err: err}, nil
+	}
+	return nil, fmt.Errorf("todogrpc: no response type for method %q (error %w)", method, err)
+}
+
+// LogErrorHandler returns a kit error handler for NewServer's options
+// (grpctransport.ServerErrorHandler) that logs the errors of the server but
+// not the domain errors of failed responses. Kit's gRPC server has no error
+// encoder: every error, a "not found" included, leaves ServeGRPC through its
+// error handler. Not found and invalid are answers, not failures, and the
+// HTTP server of stage 03 does not log them either.
+func LogErrorHandler(logger log.Logger) transport.ErrorHandler {
+	logged := transport.NewLogErrorHandler(logger)
+	return transport.ErrorHandlerFunc(func(ctx context.Context, err error) {
+		switch todo.ErrorCode(err) {
+		case todo.CodeInvalid, todo.CodeNotFound:
+			return
+		}
+		logged.Handle(ctx, err)
+	})
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/sqlite"
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
+)
+
+// instanceEnv, when set, makes the demo binary a todo instance instead:
+// the demo starts its instances by running itself again with it, so each
+// instance is a process of its own, which it can kill for real. Its value
+// is "etcd-endpoints|prefix|db|ttl".
+const instanceEnv = "TODO_DEMO_INSTANCE"
+
+// runInstance is a small todosvc: the HTTP API over the shared database,
+// registered in etcd. It prints "ready <url>" on stdout once registered,
+// and on SIGINT or SIGTERM deregisters, drains and exits.
+func runInstance(spec string, stdout, stderr io.Writer) error {
+	parts := strings.Split(spec, "|")
+	if len(parts) != 4 {
+		return fmt.Errorf("%s=%q: want etcd|prefix|db|ttl", instanceEnv, spec)
+	}
+	ttl, err := time.ParseDuration(parts[3])
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	store, err := sqlite.Open(ctx, parts[2])
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	url := "http://" + listener.Addr().String()
+	server := &http.Server{
+		Handler:           todohttp.NewHandler(todoendpoint.New(todo.NewService(store, nil)), ""),
+		ReadHeaderTimeout: 5 * time.Second,
+	}
+	served := make(chan error, 1)
+	go func() { served <- server.Serve(listener) }()
+
+	logger := log.NewLogfmtLogger(log.NewSyncWriter(stderr))
+	reg, err := todosd.Register(ctx, todosd.Instance{
+		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], URL: url, TTL: ttl,
+	}, log.NewNopLogger())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "ready", url)
+
+	select {
+	case err := <-served:
+		reg.Deregister()
+		return err
+	case <-ctx.Done():
+	}
+	reg.Deregister()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := server.Shutdown(shutdownCtx); err != nil {
+		logger.Log("msg", "shutdown", "err", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

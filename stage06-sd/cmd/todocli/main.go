@@ -1,0 +1,66 @@
+// Command todocli talks to the todo servers registered in etcd: it finds
+// them itself (client-side discovery), spreads its calls over them and
+// retries the safe ones on another instance when one fails.
+//
+//	todocli [-etcd-endpoints 127.0.0.1:2379] list
+//	todocli add buy milk
+//	todocli done 1
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/cli"
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) { // -h printed the usage: exit 0
+		fmt.Fprintln(os.Stderr, "todocli:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses the flags, discovers the servers and runs one command.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("todocli", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg todosd.Config
+	etcdEndpoints := fs.String("etcd-endpoints", todosd.DefaultEtcd, "etcd `addresses` where the servers register, comma-separated")
+	fs.StringVar(&cfg.Prefix, "etcd-prefix", todosd.DefaultPrefix, "etcd key `prefix` of the service")
+	fs.DurationVar(&cfg.Timeout, "timeout", 10*time.Second, "how long one call may take, retries included")
+	verbose := fs.Bool("v", false, "log what discovery does (instances found, breakers) on stderr")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: todocli [flags] command [arguments]")
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, cli.Usage)
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+
+	logger := log.NewNopLogger()
+	if *verbose {
+		logger = log.NewLogfmtLogger(log.NewSyncWriter(stderr))
+	}
+	client, err := todosd.Connect(ctx, strings.Split(*etcdEndpoints, ","), todosd.HTTPFactory(cfg, logger), cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+
+	err = cli.Run(ctx, client, fs.Args(), stdout)
+	if errors.Is(err, cli.ErrUsage) {
+		fs.Usage()
+	}
+	return err
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
+)
+
+// Step 4: the real server registers itself (README, "Step 4").
+
+// syncBuffer is a bytes.Buffer that run may write while the test reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// started is a run in the background.
+type started struct {
+	url    string             // http://127.0.0.1:port of the API
+	logs   *syncBuffer        // run's stderr
+	cancel context.CancelFunc // what SIGINT or SIGTERM does in main
+	done   chan error         // run's result
+}
+
+// start runs the command on port 0 over the database db, registered in
+// etcd under the test's prefix, and waits until it logs its address.
+func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &started{logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	args := []string{"-http-addr", "127.0.0.1:0", "-debug-addr", "", "-db", db,
+		"-etcd-endpoints", strings.Join(etcd.Endpoints, ","), "-etcd-prefix", etcd.Prefix, "-etcd-ttl", "2s"}
+	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
+	t.Cleanup(func() {
+		cancel()
+		<-s.done
+	})
+
+	addr := regexp.MustCompile(`transport=HTTP addr=(\S+)`)
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		select {
+		case err := <-s.done:
+			s.done <- err // for Cleanup
+			t.Fatalf("step 4: run(%q) returned %v\nlogs:\n%s\n"+
+				"In register.go, call todosd.Register with a todosd.Instance built from cfg and the URL", args, err, s.logs)
+		default:
+		}
+		if m := addr.FindStringSubmatch(s.logs.String()); m != nil && strings.Contains(s.logs.String(), "msg=registered") {
+			s.url = "http://" + m[1]
+			return s
+		}
+	}
+	t.Fatalf("step 4: run did not log \"transport=HTTP addr=…\" and \"msg=registered\" within 15s; logs:\n%s", s.logs)
+	return nil
+}
+
+// stopped waits for run to return after cancel and returns its error.
+func (s *started) stopped(t *testing.T) error {
+	t.Helper()
+	select {
+	case err := <-s.done:
+		s.done <- err // for Cleanup
+		return err
+	case <-time.After(15 * time.Second):
+		t.Fatalf("step 4: run did not return within 15s of its context being cancelled; logs:\n%s", s.logs)
+		return nil
+	}
+}
+
+func TestStep4RunRegistersAndDeregistersBeforeDraining(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	s := start(t, etcd, filepath.Join(t.TempDir(), "todo.db"))
+
+	key := etcd.Prefix + strings.TrimPrefix(s.url, "http://")
+	if keys := etcd.Keys(t); keys[key] != s.url {
+		t.Fatalf("step 4: with run serving at %s, etcd holds %v; want %s = %s.\n"+
+			"register must register instanceURL(cfg.registerURL, addr) under cfg.etcdPrefix", s.url, keys, key, s.url)
+	}
+
+	s.cancel() // SIGTERM, as it were
+	if err := s.stopped(t); err != nil {
+		t.Fatalf("step 4: run returned %v after its context was cancelled; want nil\nlogs:\n%s", err, s.logs)
+	}
+	if keys := etcd.Keys(t); len(keys) != 0 {
+		t.Fatalf("step 4: after run stopped, etcd still holds %v; want the key deleted on shutdown: "+
+			"return a func that calls the registration's Deregister", keys)
+	}
+	logs := s.logs.String()
+	dereg, drain := strings.Index(logs, "msg=deregistered"), strings.Index(logs, `msg="shutting down"`)
+	if dereg < 0 || drain < 0 || dereg > drain {
+		t.Fatalf("step 4: the log must say msg=deregistered before msg=\"shutting down\" (deregister, then drain); logs:\n%s", logs)
+	}
+}
+
+func TestStep4TwoServersOneDatabaseOneClient(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	db := filepath.Join(t.TempDir(), "todo.db")
+	a, b := start(t, etcd, db), start(t, etcd, db)
+	if !etcd.WaitForKeys(t, 5*time.Second, func(keys map[string]string) bool { return len(keys) == 2 }) {
+		t.Fatalf("step 4: two servers running (%s, %s), etcd holds %v; want two keys", a.url, b.url, etcd.Keys(t))
+	}
+
+	cfg := todosd.Config{Prefix: etcd.Prefix}
+	client, err := todosd.Connect(context.Background(), etcd.Endpoints, todosd.HTTPFactory(cfg, log.NewNopLogger()), cfg, log.NewNopLogger())
+	if err != nil {
+		t.Fatalf("step 4: todosd.Connect = %v; want a client (steps 1 to 3)", err)
+	}
+	defer client.Close()
+	ctx := context.Background()
+	for i := range 4 {
+		if _, err := client.Create(ctx, "shared", int64(i)); err != nil {
+			t.Fatalf("step 4: Create %d through the discovering client = %v; want a todo", i+1, err)
+		}
+	}
+	for _, s := range []*started{a, b} {
+		if n := strings.Count(s.logs.String(), "method=Create"); n != 2 {
+			t.Fatalf("step 4: server %s logged %d Creates of 4 sent round robin to two servers; want 2\nlogs:\n%s", s.url, n, s.logs)
+		}
+	}
+	list, err := client.List(ctx)
+	if err != nil || len(list) != 4 {
+		t.Fatalf("step 4: List = %d todos, %v; want the 4 created, whichever server answers: they share one database", len(list), err)
+	}
+}
+
+func TestStep4RunFailsClearlyWhenEtcdIsDown(t *testing.T) {
+	etcd := "127.0.0.1:1" // nothing listens on port 1
+	args := []string{"-http-addr", "127.0.0.1:0", "-debug-addr", "", "-db", filepath.Join(t.TempDir(), "todo.db"),
+		"-etcd-endpoints", etcd}
+	begin := time.Now()
+	err := run(context.Background(), args, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), etcd) || !strings.Contains(err.Error(), "unreachable") {
+		t.Fatalf("step 4: run with etcd down at %s = %v; want an error that names %s and says unreachable (todosd.Register's)", etcd, err, etcd)
+	}
+	if took := time.Since(begin); took > 10*time.Second {
+		t.Fatalf("step 4: run with etcd down took %v to fail; want a few seconds", took)
+	}
+}

@@ -1,0 +1,119 @@
+package todosd
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/go-kit/kit/endpoint"
+	"github.com/go-kit/kit/sd"
+	"github.com/go-kit/kit/sd/etcdv3"
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// Client is a todo.Service that discovers its servers in etcd: its
+// Endpoints hold one discovery chain per method,
+//
+//	Instancer → Endpointer (Factory) → round robin → retry
+//
+// so each call goes to one of the instances registered at that moment.
+// Close it when done.
+type Client struct {
+	todoendpoint.Endpoints
+
+	instancer   sd.Instancer
+	endpointers []*sd.DefaultEndpointer
+	mu          sync.Mutex
+	stop        context.CancelFunc // ends the etcd client, when Connect made it
+}
+
+var _ todo.Service = (*Client)(nil)
+
+// Retryable reports whether a failed call of method may be tried again on
+// another instance. Every method but Create is idempotent: doing it twice
+// leaves the same state as doing it once. A Create that failed may have
+// created the todo anyway (the server died after the insert, before its
+// answer): trying it again could create it twice, so it is never retried.
+func Retryable(method string) bool {
+	return method != "Create"
+}
+
+// NewClient returns the Client of the instances registered under
+// cfg.Prefix in etcd, as Go kit's etcd client sees them. factory builds
+// the endpoint of a method on one instance (HTTPFactory, say).
+func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg Config, logger log.Logger) (*Client, error) {
+	cfg = cfg.withDefaults()
+	// TODO(stage06, step 3): watch the instances: instancer, err :=
+	// etcdv3.NewInstancer(etcd, cfg.Prefix, logger) (return the error if
+	// any), in place of this instancer that knows none.
+	var instancer sd.Instancer = sd.FixedInstancer{}
+	_ = etcd
+	c := &Client{instancer: instancer}
+	chain := func(method string) endpoint.Endpoint {
+		return c.endpoint(method, factory(method), cfg, log.With(logger, "method", method))
+	}
+	c.Endpoints = todoendpoint.Endpoints{
+		CreateEndpoint:    chain("Create"),
+		GetEndpoint:       chain("Get"),
+		ListEndpoint:      chain("List"),
+		UpdateEndpoint:    chain("Update"),
+		DeleteEndpoint:    chain("Delete"),
+		DeleteAllEndpoint: chain("DeleteAll"),
+	}
+	c.waitReady()
+	return c, nil
+}
+
+// endpoint builds the discovery chain of one method: an Endpointer that
+// keeps one endpoint per instance of c.instancer (made by factory), a
+// round-robin balancer over them, and, when the method is Retryable, a
+// retry that tries another instance after a failure.
+func (c *Client) endpoint(method string, factory sd.Factory, cfg Config, logger log.Logger) endpoint.Endpoint {
+	// TODO(stage06, step 3): build the chain of one method.
+	//   1. endpointer := sd.NewEndpointer(c.instancer, factory, logger), and
+	//      c.keep(endpointer) so that Close closes it;
+	//   2. balancer := lb.NewRoundRobin(endpointer);
+	//   3. if !Retryable(method), return an endpoint that takes one endpoint
+	//      from balancer.Endpoint() (return its error, if any) and calls it
+	//      with a context bounded by cfg.Timeout (context.WithTimeout);
+	//   4. otherwise retry := lb.RetryWithCallback(cfg.Timeout, balancer,
+	//      callback), where the callback func(n int, err error) (bool, error)
+	//      keeps trying while n < cfg.Attempts, but not when err is a
+	//      context error (errors.Is context.Canceled or
+	//      context.DeadlineExceeded); it returns nil as the replacement;
+	//   5. return an endpoint that calls retry and, when its error is an
+	//      lb.RetryError (errors.As), returns retryErr.Final instead:
+	//      RetryError has no Unwrap, so errors.Is would not see through it.
+	_, _, _, _ = method, factory, cfg, logger
+	return func(context.Context, any) (any, error) {
+		return nil, errors.New("the discovery chain is not written yet: do stage 06, step 3")
+	}
+}
+
+// keep remembers an endpointer, for Close.
+func (c *Client) keep(e *sd.DefaultEndpointer) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.endpointers = append(c.endpointers, e)
+}
+
+// Close stops following etcd and closes the endpoints of every instance.
+func (c *Client) Close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.endpointers {
+		e.Close()
+	}
+	c.endpointers = nil
+	if c.instancer != nil {
+		c.instancer.Stop()
+		c.instancer = nil
+	}
+	if c.stop != nil {
+		c.stop()
+		c.stop = nil
+	}
+}

@@ -1,0 +1,65 @@
+package todosd_test
+
+import (
+	"context"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/go-kit/log"
+
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
+)
+
+// testLogger writes Go kit's logs (the registrar's, the instancer's, the
+// breakers') to the test log, shown when a test fails or with -v.
+func testLogger(t *testing.T) log.Logger {
+	return log.LoggerFunc(func(keyvals ...any) error {
+		t.Helper()
+		t.Log(keyvals...)
+		return nil
+	})
+}
+
+// deadAddr returns a 127.0.0.1 address where nothing listens.
+func deadAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
+}
+
+// testConfig is the client's configuration in the tests: the test's
+// prefix, short breaker timeouts.
+func testConfig(etcd *sdtest.Etcd) todosd.Config {
+	return todosd.Config{
+		Prefix:          etcd.Prefix,
+		Attempts:        3,
+		Timeout:         5 * time.Second,
+		BreakerFailures: 2,
+		BreakerTimeout:  time.Second,
+	}
+}
+
+// connect returns a discovering client of the test's instances, over HTTP,
+// closed when the test ends. It needs Dial (step 1), HTTPFactory (step 2)
+// and NewClient (step 3).
+func connect(t *testing.T, etcd *sdtest.Etcd) *todosd.Client {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	cfg := testConfig(etcd)
+	logger := testLogger(t)
+	client, err := todosd.Connect(ctx, etcd.Endpoints, todosd.HTTPFactory(cfg, logger), cfg, logger)
+	if err != nil {
+		t.Fatalf("todosd.Connect(ctx, %v, …) = %v; want a client.\n"+
+			"Connect calls Dial (step 1), then NewClient (step 3)", etcd.Endpoints, err)
+	}
+	t.Cleanup(client.Close)
+	return client
+}
