@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // goRunner runs the go command for the checks.
@@ -66,4 +69,17 @@ func excerpt(output string) string {
 		kept = append(kept[:maxExcerptLines], fmt.Sprintf("... (%d more lines)", more))
 	}
 	return strings.Join(kept, "\n")
+}
+
+// runContext is run with a context: when ctx is done, the go command is
+// interrupted (so that go test stops its test binaries), then killed if it
+// has not ended a few seconds later.
+func (g goRunner) runContext(ctx context.Context, dir string, extraEnv []string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	cmd.Env = slices.Concat(g.env, []string{"PWD=" + dir, "GOWORK=" + g.gowork}, extraEnv)
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 3 * time.Second
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }

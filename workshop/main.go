@@ -3,9 +3,13 @@
 //
 // Run it from anywhere inside the repository:
 //
-//	go run ./workshop              where to start
+//	go run ./workshop              where you stand: steps passed, the next step
+//	go run ./workshop watch        run the current stage's tests on every save
+//	go run ./workshop hint         the hint of the next step (hint stage02 3: any step)
+//	go run ./workshop diff stage01 your files against the solution's
+//	go run ./workshop reset stage01  a stage's files as shipped (after a backup)
+//	go run ./workshop prefetch     download and build everything, for offline rooms
 //	go run ./workshop verify       the maintainer check (every stage)
-//	go run ./workshop verify stage01-service
 //	go run ./workshop help
 package main
 
@@ -26,9 +30,18 @@ type command struct {
 
 // commands are the subcommands, in the order the usage text lists them.
 var commands = []command{
-	{"start", "", "show the stages and where to start (the default)", runStart},
+	{"status", "", "where you stand: steps passed per stage, the next step, its hint (the default)", runStatus},
+	{"watch", "[stage]", "run the current stage's tests on every save; Enter: again, h: hint, q: quit", runWatch},
+	{"hint", "[stage] [step]", "the hint of the next step, or of the step named (from the stage guide)", runHint},
+	{"diff", "[stage]", "your files of a stage against the solution's (module path aside)", runDiff},
+	{"reset", "[-y] <stage>", "put a stage's files back as shipped (git HEAD), after a backup of yours", runReset},
+	{"prefetch", "[-v]", "download and build everything once, for a room without a network", runPrefetch},
 	{"verify", "[stage ...]", "maintainer check: solutions pass, exercises fail as shipped, twins match", runVerify},
 }
+
+// aliases are other names of commands: start is what the default command
+// was called before it showed progress.
+var aliases = map[string]string{"start": "status"}
 
 // Exit statuses.
 const (
@@ -44,12 +57,15 @@ func main() {
 // run dispatches args to a subcommand and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		args = []string{"start"}
+		args = []string{"status"}
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return exitOK
+	}
+	if name, ok := aliases[args[0]]; ok {
+		args = append([]string{name}, args[1:]...)
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
@@ -71,5 +87,6 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  %-24s %s\n", "help", "show this text")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run it from the repository root (or anywhere below it).")
+	fmt.Fprintln(w, "Run it from the repository root (or anywhere below it: go run ../workshop).")
+	fmt.Fprintln(w, "Stages are named in full (stage02-endpoints) or by number (stage02).")
 }
