@@ -3,10 +3,12 @@ module github.com/gokit-workshop/workshop/stage06-sd
 go 1.26.0
 
 replace (
+	github.com/gokit-workshop/workshop/api => ../api
 	github.com/gokit-workshop/workshop/solutions/stage01-service => ../solutions/stage01-service
 	github.com/gokit-workshop/workshop/solutions/stage02-endpoints => ../solutions/stage02-endpoints
 	github.com/gokit-workshop/workshop/solutions/stage03-http => ../solutions/stage03-http
 	github.com/gokit-workshop/workshop/solutions/stage04-middleware => ../solutions/stage04-middleware
+	github.com/gokit-workshop/workshop/solutions/stage05-grpc => ../solutions/stage05-grpc
 )
 
 replace google.golang.org/genproto => google.golang.org/genproto v0.0.0-20261026165753-2ffab32bce7e
@@ -14,10 +16,12 @@ replace google.golang.org/genproto => google.golang.org/genproto v0.0.0-20261026
 require (
 	github.com/go-kit/kit v0.13.0
 	github.com/go-kit/log v0.2.1
+	github.com/gokit-workshop/workshop/api v0.0.0-00010101000000-000000000000
 	github.com/gokit-workshop/workshop/solutions/stage01-service v0.0.0-00010101000000-000000000000
 	github.com/gokit-workshop/workshop/solutions/stage02-endpoints v0.0.0-00010101000000-000000000000
 	github.com/gokit-workshop/workshop/solutions/stage03-http v0.0.0-00010101000000-000000000000
 	github.com/gokit-workshop/workshop/solutions/stage04-middleware v0.0.0-00010101000000-000000000000
+	github.com/gokit-workshop/workshop/solutions/stage05-grpc v0.0.0-00010101000000-000000000000
 	github.com/prometheus/client_golang v1.25.0
 	github.com/sony/gobreaker v1.0.0
 	go.etcd.io/etcd/client/v3 v3.6.16
@@ -44,13 +48,11 @@ require (
 	github.com/google/btree v1.1.3 // indirect
 	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/gopherjs/gopherjs v0.0.0-20181017120253-0766667cb4d1 // indirect
 	github.com/gorilla/websocket v1.5.3 // indirect
 	github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus v1.0.1 // indirect
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.1.0 // indirect
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.29.0 // indirect
 	github.com/jonboulle/clockwork v0.5.0 // indirect
-	github.com/jtolds/gls v4.20.0+incompatible // indirect
 	github.com/mattn/go-sqlite3 v1.14.53 // indirect
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
 	github.com/pmezard/go-difflib v1.0.1-0.20181226105442-5d4384ee4fb2 // indirect
@@ -58,7 +60,6 @@ require (
 	github.com/prometheus/common v0.72.0 // indirect
 	github.com/prometheus/procfs v0.22.0 // indirect
 	github.com/sirupsen/logrus v1.9.4 // indirect
-	github.com/smarty/assertions v1.16.0 // indirect
 	github.com/soheilhy/cmux v0.1.5 // indirect
 	github.com/spf13/pflag v1.0.10 // indirect
 	github.com/streadway/handy v0.0.0-20200128134331-0f66f006fb2e // indirect

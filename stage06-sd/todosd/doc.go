@@ -1,7 +1,8 @@
 // Package todosd is the client-side discovery of the todo service, with Go
 // kit's package sd and etcd as the registry.
 //
-// Two halves meet in etcd, under one key prefix (DefaultPrefix):
+// Two halves meet in etcd, under one key prefix per transport
+// (DefaultPrefix for HTTP, DefaultGRPCPrefix for gRPC):
 //
 //   - each todo server registers itself (registrar.go): Register puts a key
 //     with the server's URL under the prefix, on a lease that the server
@@ -26,6 +27,13 @@ import (
 // DefaultPrefix is the etcd key prefix under which todo servers register
 // their HTTP URL: one key per instance, /services/todo/http/<host:port>.
 const DefaultPrefix = "/services/todo/http/"
+
+// DefaultGRPCPrefix is the etcd key prefix under which todo servers register
+// their gRPC address: one key per instance, /services/todo/grpc/<host:port>,
+// whose value is the host:port itself. A server that speaks both transports
+// registers twice, once under each prefix; a client watches the prefix of
+// the transport it speaks.
+const DefaultGRPCPrefix = "/services/todo/grpc/"
 
 // DefaultEtcd is the etcd client address of a local etcd: cmd/etcdlocal's,
 // or a real one installed with its defaults.

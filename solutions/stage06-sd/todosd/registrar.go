@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"slices"
 	"strings"
@@ -54,7 +55,8 @@ type Instance struct {
 	// Prefix is the key prefix of the service (DefaultPrefix).
 	Prefix string
 	// URL is the value registered: how clients reach this instance,
-	// e.g. http://127.0.0.1:8080.
+	// e.g. http://127.0.0.1:8080, or a bare host:port such as
+	// 127.0.0.1:8082, the address of a gRPC server.
 	URL string
 	// TTL is the lease of the key: how long it outlives a server that dies
 	// without deregistering (10s; at least 1s).
@@ -62,17 +64,24 @@ type Instance struct {
 }
 
 // Key returns the etcd key of the instance: the prefix, then the host:port
-// of its URL, so that each instance has its own key.
+// of its URL (or the URL itself when it is a bare host:port, as a gRPC
+// address is), so that each instance has its own key.
 func (in Instance) Key() (string, error) {
-	u, err := url.Parse(in.URL)
-	if err != nil || u.Host == "" {
-		return "", fmt.Errorf("instance URL %q: want http://host:port", in.URL)
+	host := in.URL
+	if strings.Contains(in.URL, "://") {
+		u, err := url.Parse(in.URL)
+		if err != nil || u.Host == "" {
+			return "", fmt.Errorf("instance URL %q: want http://host:port", in.URL)
+		}
+		host = u.Host
+	} else if _, _, err := net.SplitHostPort(in.URL); err != nil {
+		return "", fmt.Errorf("instance URL %q: want http://host:port, or host:port for gRPC", in.URL)
 	}
 	prefix := in.Prefix
 	if prefix == "" {
 		prefix = DefaultPrefix
 	}
-	return prefix + u.Host, nil
+	return prefix + host, nil
 }
 
 // Registration is an instance registered in etcd. Its lease is kept alive

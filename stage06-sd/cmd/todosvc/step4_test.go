@@ -51,7 +51,7 @@ func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &started{logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
-	args := []string{"-http-addr", "127.0.0.1:0", "-debug-addr", "", "-db", db,
+	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", db,
 		"-etcd-endpoints", strings.Join(etcd.Endpoints, ","), "-etcd-prefix", etcd.Prefix, "-etcd-ttl", "2s"}
 	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
 	t.Cleanup(func() {
@@ -148,7 +148,7 @@ func TestStep4TwoServersOneDatabaseOneClient(t *testing.T) {
 
 func TestStep4RunFailsClearlyWhenEtcdIsDown(t *testing.T) {
 	etcd := "127.0.0.1:1" // nothing listens on port 1
-	args := []string{"-http-addr", "127.0.0.1:0", "-debug-addr", "", "-db", filepath.Join(t.TempDir(), "todo.db"),
+	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", filepath.Join(t.TempDir(), "todo.db"),
 		"-etcd-endpoints", etcd}
 	begin := time.Now()
 	err := run(context.Background(), args, io.Discard, io.Discard)

@@ -38,6 +38,9 @@ type Etcd struct {
 	// Prefix is this test's own key prefix, ending with "/": register the
 	// instances of the test under it.
 	Prefix string
+	// GRPCPrefix is this test's own key prefix for gRPC instances, the
+	// twin of Prefix (todosd.DefaultGRPCPrefix with an embedded etcd).
+	GRPCPrefix string
 
 	client *clientv3.Client
 }
@@ -51,10 +54,10 @@ var runs atomic.Int64
 func StartEtcd(t testing.TB) *Etcd {
 	t.Helper()
 	var endpoints []string
-	prefix := "/services/todo/http/"
+	root := "/" // under which the test's keys live
 	if env := os.Getenv(EnvEndpoints); env != "" {
 		endpoints = strings.Split(env, ",")
-		prefix = fmt.Sprintf("/workshop-test/%d-%d/%s/services/todo/http/",
+		root = fmt.Sprintf("/workshop-test/%d-%d/%s/",
 			os.Getpid(), runs.Add(1), strings.ReplaceAll(t.Name(), "/", "_"))
 	} else {
 		server, err := embedetcd.Start(embedetcd.Config{
@@ -77,12 +80,17 @@ func StartEtcd(t testing.TB) *Etcd {
 		t.Fatalf("connect to etcd %v: %v", endpoints, err)
 	}
 	t.Cleanup(func() { client.Close() })
-	e := &Etcd{Endpoints: endpoints, Prefix: prefix, client: client}
+	e := &Etcd{
+		Endpoints:  endpoints,
+		Prefix:     root + "services/todo/http/",
+		GRPCPrefix: root + "services/todo/grpc/",
+		client:     client,
+	}
 	if os.Getenv(EnvEndpoints) != "" {
 		t.Cleanup(func() { // leave nothing behind in a shared etcd
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			client.Delete(ctx, prefix, clientv3.WithPrefix())
+			client.Delete(ctx, root, clientv3.WithPrefix())
 		})
 	}
 	return e
@@ -91,11 +99,18 @@ func StartEtcd(t testing.TB) *Etcd {
 // Keys returns every key under the test's prefix and its value.
 func (e *Etcd) Keys(t testing.TB) map[string]string {
 	t.Helper()
+	return e.KeysUnder(t, e.Prefix)
+}
+
+// KeysUnder returns every key under prefix and its value: pass
+// e.GRPCPrefix for the gRPC instances.
+func (e *Etcd) KeysUnder(t testing.TB, prefix string) map[string]string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	resp, err := e.client.Get(ctx, e.Prefix, clientv3.WithPrefix())
+	resp, err := e.client.Get(ctx, prefix, clientv3.WithPrefix())
 	if err != nil {
-		t.Fatalf("etcd get %s*: %v", e.Prefix, err)
+		t.Fatalf("etcd get %s*: %v", prefix, err)
 	}
 	keys := make(map[string]string, len(resp.Kvs))
 	for _, kv := range resp.Kvs {

@@ -1,13 +1,16 @@
 // Command todocli talks to the todo servers registered in etcd: it finds
 // them itself (client-side discovery), spreads its calls over them and
-// retries the safe ones on another instance when one fails.
+// retries the safe ones on another instance when one fails. -transport
+// chooses HTTP (the URLs under /services/todo/http/) or gRPC (the addresses
+// under /services/todo/grpc/).
 //
 //	todocli [-etcd-endpoints 127.0.0.1:2379] list
 //	todocli add buy milk
-//	todocli done 1
+//	todocli -transport grpc done 1
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -36,7 +39,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	var cfg todosd.Config
 	etcdEndpoints := fs.String("etcd-endpoints", todosd.DefaultEtcd, "etcd `addresses` where the servers register, comma-separated")
-	fs.StringVar(&cfg.Prefix, "etcd-prefix", todosd.DefaultPrefix, "etcd key `prefix` of the service")
+	transport := fs.String("transport", "http", "how to reach the servers: `http or grpc`")
+	fs.StringVar(&cfg.Prefix, "etcd-prefix", "", "etcd key `prefix` of the service (default: "+todosd.DefaultPrefix+" for http, "+todosd.DefaultGRPCPrefix+" for grpc)")
 	fs.DurationVar(&cfg.Timeout, "timeout", 10*time.Second, "how long one call may take, retries included")
 	verbose := fs.Bool("v", false, "log what discovery does (instances found, breakers) on stderr")
 	fs.Usage = func() {
@@ -52,7 +56,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *verbose {
 		logger = log.NewLogfmtLogger(log.NewSyncWriter(stderr))
 	}
-	client, err := todosd.Connect(ctx, strings.Split(*etcdEndpoints, ","), todosd.HTTPFactory(cfg, logger), cfg, logger)
+	// Either way the client is a todo.Service: only the prefix it watches
+	// and the factory that makes each instance's endpoint change.
+	var factory todosd.FactoryFor
+	switch *transport {
+	case "http":
+		cfg.Prefix = cmp.Or(cfg.Prefix, todosd.DefaultPrefix)
+		factory = todosd.HTTPFactory(cfg, logger)
+	case "grpc":
+		cfg.Prefix = cmp.Or(cfg.Prefix, todosd.DefaultGRPCPrefix)
+		factory = todosd.GRPCFactory(cfg, logger)
+	default:
+		fs.Usage()
+		return fmt.Errorf("%w: -transport %q: want http or grpc", cli.ErrUsage, *transport)
+	}
+	client, err := todosd.Connect(ctx, strings.Split(*etcdEndpoints, ","), factory, cfg, logger)
 	if err != nil {
 		return err
 	}

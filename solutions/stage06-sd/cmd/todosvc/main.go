@@ -1,16 +1,17 @@
-// Command todosvc serves the todo API over HTTP, on a SQLite file, with the
-// middleware of stage 04, and registers itself in etcd so that clients
-// find it (stage 06). Run several over one database file: any of them
+// Command todosvc serves the todo API over HTTP and gRPC, on a SQLite file,
+// with the middleware of stage 04, and registers itself in etcd so that
+// clients find it (stage 06): its HTTP URL under one prefix, its gRPC
+// address under another. Run several over one database file: any of them
 // answers for the same data.
 //
-//	todosvc -http-addr 127.0.0.1:0 -debug-addr 127.0.0.1:0 -db todo.db -etcd-endpoints 127.0.0.1:2379
+//	todosvc -http-addr 127.0.0.1:0 -grpc-addr 127.0.0.1:0 -debug-addr 127.0.0.1:0 -db todo.db -etcd-endpoints 127.0.0.1:2379
 //
 // Port 0 picks a free port, and the server registers the address it got:
-// with discovery, clients need not know it. wire.go builds the onion;
-// register.go registers the instance; this file reads the flags and runs the
-// servers until SIGINT or SIGTERM. Then it deregisters first, so that
-// clients stop sending requests here, lets requests in flight finish, and
-// exits 0.
+// with discovery, clients need not know it. wire.go builds the onion and
+// the two transports; register.go registers the instance; this file reads
+// the flags and runs the servers until SIGINT or SIGTERM. Then it
+// deregisters first, so that clients stop sending requests here, lets
+// requests in flight finish, and exits 0.
 package main
 
 import (
@@ -32,6 +33,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"google.golang.org/grpc"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/sqlite"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
@@ -61,6 +63,8 @@ type config struct {
 	etcdPrefix      string        // key prefix of the service
 	etcdTTL         time.Duration // lease of the instance's key
 	registerURL     string        // the URL to register; "" for http://<bound address>
+	etcdGRPCPrefix  string        // key prefix of the service's gRPC addresses
+	registerGRPC    string        // the gRPC address to register; "" for the bound one
 }
 
 // run opens the store, wires the service, serves it and registers it until
@@ -72,6 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg config
 	var (
 		httpAddr      = fs.String("http-addr", "127.0.0.1:8080", "HTTP listen `address`")
+		grpcAddr      = fs.String("grpc-addr", "127.0.0.1:8082", "gRPC listen `address` (empty: no gRPC)")
 		debugAddr     = fs.String("debug-addr", "127.0.0.1:8081", "debug listen `address`: /metrics and /debug/pprof/ (empty: none)")
 		dbPath        = fs.String("db", "todo.db", "SQLite database `file`, which several instances may share")
 		etcdEndpoints = fs.String("etcd-endpoints", todosd.DefaultEtcd, "etcd `addresses` to register in, comma-separated")
@@ -84,6 +89,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.etcdPrefix, "etcd-prefix", todosd.DefaultPrefix, "etcd key `prefix` of the service")
 	fs.DurationVar(&cfg.etcdTTL, "etcd-ttl", 10*time.Second, "lease of the instance's key: how long it outlives a crash")
 	fs.StringVar(&cfg.registerURL, "register-url", "", "the `URL` to register, as clients reach this instance (default: http:// and the HTTP address bound)")
+	fs.StringVar(&cfg.etcdGRPCPrefix, "etcd-grpc-prefix", todosd.DefaultGRPCPrefix, "etcd key `prefix` of the service's gRPC addresses")
+	fs.StringVar(&cfg.registerGRPC, "register-grpc-addr", "", "the gRPC `address` to register, as clients reach this instance (default: the gRPC address bound)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -117,10 +124,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer store.Close()
 
-	handler, err := wire(store, cfg, logger, registry)
+	handler, grpcServer, err := wire(store, cfg, logger, registry)
 	if err != nil {
 		return err
 	}
+	defer grpcServer.Stop() // after a clean GracefulStop this does nothing
 
 	debugMux := http.NewServeMux()
 	debugMux.Handle("GET /metrics", promhttp.HandlerFor(registry, promhttp.HandlerOpts{}))
@@ -141,7 +149,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		running []*http.Server
 		apiAddr net.Addr
 	)
-	served := make(chan error, len(servers))
+	served := make(chan error, len(servers)+1)
 	defer func() {
 		for _, s := range running {
 			s.Close() // after a clean Shutdown this does nothing
@@ -169,12 +177,33 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger.Log("msg", "listening", "transport", s.name, "addr", listener.Addr(), "db", *dbPath)
 		go func() { served <- server.Serve(listener) }()
 	}
+	var grpcBound net.Addr // nil: no gRPC
+	if *grpcAddr != "" {
+		listener, err := net.Listen("tcp", *grpcAddr)
+		if err != nil {
+			return err
+		}
+		grpcBound = listener.Addr()
+		logger.Log("msg", "listening", "transport", "gRPC", "addr", grpcBound, "db", *dbPath)
+		go func() { served <- grpcServer.Serve(listener) }()
+	}
 
 	// Register once the API serves: a client may call as soon as it sees
-	// the key.
-	deregister, err := register(ctx, cfg, apiAddr, log.With(logger, "component", "registrar"))
+	// the key. One registration per transport, each with an etcd client
+	// (and a lease) of its own.
+	registrarLogger := log.With(logger, "component", "registrar")
+	deregister, err := register(ctx, cfg, apiAddr, registrarLogger)
 	if err != nil {
 		return err
+	}
+	if grpcBound != nil {
+		deregisterGRPC, err := registerGRPC(ctx, cfg, grpcBound, registrarLogger)
+		if err != nil {
+			deregister()
+			return err
+		}
+		deregisterHTTP := deregister
+		deregister = func() { deregisterGRPC(); deregisterHTTP() }
 	}
 
 	select {
@@ -194,11 +223,43 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("shutdown: %w", err)
 		}
 	}
-	for range running {
-		if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+	listening := len(running)
+	if grpcBound != nil {
+		listening++
+		stopped := make(chan struct{})
+		go func() {
+			grpcServer.GracefulStop() // lets rpcs in flight finish
+			close(stopped)
+		}()
+		select {
+		case <-stopped:
+		case <-shutdownCtx.Done():
+			return fmt.Errorf("shutdown: gRPC: %w", shutdownCtx.Err())
+		}
+	}
+	for range listening {
+		if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) && !errors.Is(err, grpc.ErrServerStopped) {
 			return err
 		}
 	}
 	logger.Log("msg", "stopped")
 	return nil
+}
+
+// registerGRPC registers the instance's gRPC address, addr or
+// cfg.registerGRPC, under cfg.etcdGRPCPrefix, with the same register as
+// the HTTP URL (register.go): a Registration of its own, with its own etcd
+// client. Its value is a bare host:port, what grpc.NewClient takes.
+func registerGRPC(ctx context.Context, cfg config, addr net.Addr, logger log.Logger) (deregister func(), err error) {
+	value := cfg.registerGRPC
+	if value == "" {
+		tcp, ok := addr.(*net.TCPAddr)
+		if !ok || tcp.IP.IsUnspecified() {
+			return nil, fmt.Errorf("the gRPC address %v is not one clients can reach: give -register-grpc-addr, e.g. myhost:8082", addr)
+		}
+		value = addr.String()
+	}
+	grpcCfg := cfg
+	grpcCfg.etcdPrefix, grpcCfg.registerURL = cfg.etcdGRPCPrefix, value
+	return register(ctx, grpcCfg, addr, logger)
 }
