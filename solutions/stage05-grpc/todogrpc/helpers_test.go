@@ -1,11 +1,9 @@
 package todogrpc
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net"
-	"sync"
 	"testing"
 
 	grpctransport "github.com/go-kit/kit/transport/grpc"
@@ -22,29 +20,11 @@ import (
 
 // Helpers shared by the step tests.
 
-// syncBuffer is a bytes.Buffer that a server may write while the test reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // newLog returns a buffer for a test server's log, printed if the test
 // fails.
-func newLog(t *testing.T) *syncBuffer {
+func newLog(t *testing.T) *todotest.SyncBuffer {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := &todotest.SyncBuffer{}
 	t.Cleanup(func() {
 		if t.Failed() && logs.String() != "" {
 			t.Logf("the gRPC server's log:\n%s", logs)
@@ -57,7 +37,7 @@ func newLog(t *testing.T) *syncBuffer {
 // TodoService, until the test ends, and returns a connection to it. The
 // server has the Recover interceptor, logging to logs, so that a panic in
 // the code under test fails one call, not the whole test run.
-func serve(t *testing.T, srv todov1.TodoServiceServer, logs *syncBuffer) *grpc.ClientConn {
+func serve(t *testing.T, srv todov1.TodoServiceServer, logs *todotest.SyncBuffer) *grpc.ClientConn {
 	t.Helper()
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -80,7 +60,7 @@ func serve(t *testing.T, srv todov1.TodoServiceServer, logs *syncBuffer) *grpc.C
 // returns a connection to it and the server's log. Errors of kit's servers
 // are logged too (LogErrorHandler): when an rpc answers Internal, the log
 // shows the error behind it.
-func serveEndpoints(t *testing.T, e todoendpoint.Endpoints) (*grpc.ClientConn, *syncBuffer) {
+func serveEndpoints(t *testing.T, e todoendpoint.Endpoints) (*grpc.ClientConn, *todotest.SyncBuffer) {
 	t.Helper()
 	logs := newLog(t)
 	srv := NewServer(e, grpctransport.ServerErrorHandler(LogErrorHandler(log.NewLogfmtLogger(logs))))

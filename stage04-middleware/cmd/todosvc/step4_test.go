@@ -1,43 +1,25 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 )
 
 // Step 4: the onion in wire.go, seen through the real command (README,
 // "Step 4").
 
-// syncBuffer is a bytes.Buffer that run may write while the test reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // started is a run in the background.
 type started struct {
-	api, debug string      // http://127.0.0.1:port of each listener
-	logs       *syncBuffer // run's stderr
+	api, debug string               // http://127.0.0.1:port of each listener
+	logs       *todotest.SyncBuffer // run's stderr
 }
 
 // start runs the command on port 0 (both addresses) over a new SQLite file,
@@ -45,7 +27,7 @@ type started struct {
 func start(t *testing.T, flags ...string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &syncBuffer{}}
+	s := &started{logs: &todotest.SyncBuffer{}}
 	done := make(chan error, 1)
 	args := append([]string{"-http-addr", "127.0.0.1:0", "-debug-addr", "127.0.0.1:0",
 		"-db", filepath.Join(t.TempDir(), "todo.db")}, flags...)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -23,33 +21,16 @@ import (
 	"google.golang.org/grpc/status"
 
 	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 )
 
 // Step 5: HTTP and gRPC in one process (README, "Step 5").
 
-// syncBuffer is a bytes.Buffer that run may write while the test reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // started is a run in the background.
 type started struct {
-	api      string           // http://127.0.0.1:port of the HTTP API
-	grpcConn *grpc.ClientConn // a connection to the gRPC address
-	logs     *syncBuffer      // run's stderr
+	api      string               // http://127.0.0.1:port of the HTTP API
+	grpcConn *grpc.ClientConn     // a connection to the gRPC address
+	logs     *todotest.SyncBuffer // run's stderr
 	cancel   context.CancelFunc
 	done     chan error // run's result
 }
@@ -65,7 +46,7 @@ const wireHint = "In wire.go, newGRPCServer: grpc.NewServer with the todogrpc.Re
 func start(t *testing.T, flags ...string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	s := &started{logs: &todotest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := append([]string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-debug-addr", "127.0.0.1:0",
 		"-db", filepath.Join(t.TempDir(), "todo.db")}, flags...)
 	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()

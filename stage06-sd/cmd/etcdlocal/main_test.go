@@ -1,42 +1,24 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"path/filepath"
 	"regexp"
-	"sync"
 	"testing"
 	"time"
 
 	clientv3 "go.etcd.io/etcd/client/v3"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 )
-
-// syncBuffer is a bytes.Buffer that run may write while the test reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // TestEtcdlocalServesAndStops starts the command on free ports, writes and
 // reads a key with etcd's own client, and stops it.
 func TestEtcdlocalServesAndStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	logs := &syncBuffer{}
+	logs := &todotest.SyncBuffer{}
 	done := make(chan error, 1)
 	args := []string{"-addr", "127.0.0.1:0", "-peer-addr", "127.0.0.1:0", "-data-dir", filepath.Join(t.TempDir(), "data")}
 	go func() { done <- run(ctx, args, io.Discard, logs) }()

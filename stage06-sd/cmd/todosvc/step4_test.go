@@ -1,48 +1,29 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-kit/log"
 
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
 )
 
 // Step 4: the real server registers itself (README, "Step 4").
 
-// syncBuffer is a bytes.Buffer that run may write while the test reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // started is a run in the background.
 type started struct {
-	url    string             // http://127.0.0.1:port of the API
-	logs   *syncBuffer        // run's stderr
-	cancel context.CancelFunc // what SIGINT or SIGTERM does in main
-	done   chan error         // run's result
+	url    string               // http://127.0.0.1:port of the API
+	logs   *todotest.SyncBuffer // run's stderr
+	cancel context.CancelFunc   // what SIGINT or SIGTERM does in main
+	done   chan error           // run's result
 }
 
 // start runs the command on port 0 over the database db, registered in
@@ -50,7 +31,7 @@ type started struct {
 func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	s := &started{logs: &todotest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", db,
 		"-etcd-endpoints", strings.Join(etcd.Endpoints, ","), "-etcd-prefix", etcd.Prefix, "-etcd-ttl", "2s"}
 	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -9,37 +8,20 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 )
 
 // Step 5: the server command (README, "Step 5").
 
-// syncBuffer is a bytes.Buffer that run may write while the test reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // started is a run in the background.
 type started struct {
-	base   string             // http://127.0.0.1:port
-	logs   *syncBuffer        // run's stderr
-	cancel context.CancelFunc // what SIGINT or SIGTERM does in main
-	done   chan error         // run's result
+	base   string               // http://127.0.0.1:port
+	logs   *todotest.SyncBuffer // run's stderr
+	cancel context.CancelFunc   // what SIGINT or SIGTERM does in main
+	done   chan error           // run's result
 }
 
 // start runs the command on port 0 over a new SQLite file and waits until it
@@ -47,7 +29,7 @@ type started struct {
 func start(t *testing.T) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	s := &started{logs: &todotest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := []string{"-http-addr", "127.0.0.1:0", "-db", filepath.Join(t.TempDir(), "todo.db")}
 	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
 	t.Cleanup(func() {

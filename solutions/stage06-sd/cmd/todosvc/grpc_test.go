@@ -16,6 +16,7 @@ import (
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd/sdtest"
 )
@@ -26,7 +27,7 @@ import (
 func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &todotest.SyncBuffer{}
 	done := make(chan error, 1)
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-debug-addr", "",
 		"-db", filepath.Join(t.TempDir(), "todo.db"), "-etcd-endpoints", strings.Join(etcd.Endpoints, ","),
