@@ -12,11 +12,9 @@ import (
 	"time"
 
 	"github.com/go-kit/kit/transport"
-	grpctransport "github.com/go-kit/kit/transport/grpc"
 	httptransport "github.com/go-kit/kit/transport/http"
 	"github.com/go-kit/log"
 	"github.com/prometheus/client_golang/prometheus"
-	"golang.org/x/time/rate"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
@@ -25,7 +23,7 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
-	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
+	mwonion "github.com/gokit-workshop/workshop/solutions/stage04-middleware/onion"
 	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 
 	"github.com/gokit-workshop/workshop/perf/baseline"
@@ -125,16 +123,15 @@ func plainHandler(store todo.Store) http.Handler {
 }
 
 // kitHTTPHandler is the stage 03 server: service → endpoints → kit HTTP
-// handler, as solutions/stage03-http/cmd/todosvc/wire.go builds it.
+// handler, with no middleware.
 func kitHTTPHandler(store todo.Store, logger log.Logger) http.Handler {
 	endpoints := todoendpoint.New(todo.NewService(store, time.Now))
 	errorLogger := transport.NewLogErrorHandler(log.With(logger, "transport", "HTTP"))
 	return todohttp.NewHandler(endpoints, "", httptransport.ServerErrorHandler(errorLogger))
 }
 
-// onion is the stage 04 middleware around a service and its endpoints, as
-// solutions/stage04-middleware/cmd/todosvc/wire.go builds it (package main
-// cannot be imported: keep the two in step). The rate limit is set so high
+// onion is the stage 04 middleware around a service and its endpoints,
+// built by the servers' own package onion. The rate limit is set so high
 // that it never refuses: the limiter is still asked on every call.
 type onion struct {
 	endpoints todoendpoint.Endpoints
@@ -148,40 +145,24 @@ type onion struct {
 func newOnion(tb testing.TB, svc todo.Service) onion {
 	tb.Helper()
 	logger := log.With(log.NewLogfmtLogger(log.NewSyncWriter(io.Discard)), "ts", log.DefaultTimestampUTC)
-	m, err := todomw.NewMetrics(prometheus.NewRegistry())
+	cfg := mwonion.Config{RateLimit: 1e9, RateBurst: 1e9, BreakerFailures: 5, BreakerTimeout: 10 * time.Second}
+	endpoints, err := mwonion.Endpoints(svc, cfg, logger, prometheus.NewRegistry())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var service todo.Service
-	service = svc
-	service = todomw.Instrumenting(m)(service)
-	service = todomw.Logging(log.With(logger, "layer", "service"))(service)
-
-	endpoints := todoendpoint.New(service,
-		todomw.EndpointDuration(m.EndpointDuration),
-		todomw.RateLimit(rate.NewLimiter(rate.Limit(1e9), 1e9)),
-		todomw.CircuitBreaker(5, 10*time.Second, log.With(logger, "layer", "endpoint")),
-	)
 	return onion{endpoints: endpoints, logger: logger}
 }
 
-// grpcServer is the onion's gRPC server, with the recovering interceptor
-// and the server options opts.
+// grpcServer is the onion's gRPC server, as stage 05's todosvc serves it,
+// with the server options opts.
 func (o onion) grpcServer(opts ...grpc.ServerOption) *grpc.Server {
-	return kitGRPCServer(o.endpoints, o.logger, opts...)
+	return todogrpc.NewGRPCServer(o.endpoints, o.logger, opts...)
 }
 
 // kitGRPCServer is the stage 05 gRPC server of the endpoints e, as
-// solutions/stage05-grpc/cmd/todosvc/wire.go builds it without its health
-// and reflection services: kit's grpctransport servers behind the generated
-// interface, and the recovering interceptor that a gRPC server needs.
+// stage 05's todosvc serves it.
 func kitGRPCServer(e todoendpoint.Endpoints, logger log.Logger, opts ...grpc.ServerOption) *grpc.Server {
-	s := grpc.NewServer(append([]grpc.ServerOption{grpc.ChainUnaryInterceptor(
-		todogrpc.Recover(log.With(logger, "layer", "transport", "transport", "gRPC")),
-	)}, opts...)...)
-	errorLogger := todogrpc.LogErrorHandler(log.With(logger, "transport", "gRPC"))
-	todov1.RegisterTodoServiceServer(s, todogrpc.NewServer(e, grpctransport.ServerErrorHandler(errorLogger)))
-	return s
+	return todogrpc.NewGRPCServer(e, logger, opts...)
 }
 
 // plainGRPCServer is the baseline's gRPC server over the stage 01 service on
@@ -211,12 +192,10 @@ func serveGRPC(tb testing.TB, s *grpc.Server) todo.Service {
 	return todogrpc.NewClient(conn)
 }
 
-// httpHandler is the onion's HTTP handler, with the recovering transport
-// middleware outside.
+// httpHandler is the onion's HTTP handler, as stage 04's todosvc serves
+// it, with the recovering transport middleware outside.
 func (o onion) httpHandler() http.Handler {
-	errorLogger := transport.NewLogErrorHandler(log.With(o.logger, "transport", "HTTP"))
-	h := todohttp.NewHandler(o.endpoints, "", httptransport.ServerErrorHandler(errorLogger))
-	return todomw.Recover(log.With(o.logger, "layer", "transport"), h)
+	return mwonion.HTTPHandler(o.endpoints, "", o.logger)
 }
 
 // cpuMeter reports the CPU time the process used per iteration, as the

@@ -12,6 +12,7 @@ require (
 	github.com/go-kit/log v0.2.1
 	github.com/gokit-workshop/workshop/solutions/stage01-service v0.0.0-00010101000000-000000000000
 	github.com/gokit-workshop/workshop/solutions/stage02-endpoints v0.0.0-00010101000000-000000000000
+	github.com/oklog/run v1.2.0
 )
 
 require (

@@ -16,15 +16,16 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 )
 
 // Helpers shared by the step tests.
 
 // newLog returns a buffer for a test server's log, printed if the test
 // fails.
-func newLog(t *testing.T) *todotest.SyncBuffer {
+func newLog(t *testing.T) *servetest.SyncBuffer {
 	t.Helper()
-	logs := &todotest.SyncBuffer{}
+	logs := &servetest.SyncBuffer{}
 	t.Cleanup(func() {
 		if t.Failed() && logs.String() != "" {
 			t.Logf("the gRPC server's log:\n%s", logs)
@@ -37,7 +38,7 @@ func newLog(t *testing.T) *todotest.SyncBuffer {
 // TodoService, until the test ends, and returns a connection to it. The
 // server has the Recover interceptor, logging to logs, so that a panic in
 // the code under test fails one call, not the whole test run.
-func serve(t *testing.T, srv todov1.TodoServiceServer, logs *todotest.SyncBuffer) *grpc.ClientConn {
+func serve(t *testing.T, srv todov1.TodoServiceServer, logs *servetest.SyncBuffer) *grpc.ClientConn {
 	t.Helper()
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -60,7 +61,7 @@ func serve(t *testing.T, srv todov1.TodoServiceServer, logs *todotest.SyncBuffer
 // returns a connection to it and the server's log. Errors of kit's servers
 // are logged too (LogErrorHandler): when an rpc answers Internal, the log
 // shows the error behind it.
-func serveEndpoints(t *testing.T, e todoendpoint.Endpoints) (*grpc.ClientConn, *todotest.SyncBuffer) {
+func serveEndpoints(t *testing.T, e todoendpoint.Endpoints) (*grpc.ClientConn, *servetest.SyncBuffer) {
 	t.Helper()
 	logs := newLog(t)
 	srv := NewServer(e, grpctransport.ServerErrorHandler(LogErrorHandler(log.NewLogfmtLogger(logs))))

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 )
 
 // TestRunServesAndStops starts the command on port 0, as compare.sh does,
@@ -18,7 +18,7 @@ import (
 func TestRunServesAndStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	logs := &todotest.SyncBuffer{}
+	logs := &servetest.SyncBuffer{}
 	done := make(chan error, 1)
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-db", filepath.Join(t.TempDir(), "b.db")}
 	go func() { done <- run(ctx, args, io.Discard, logs) }()

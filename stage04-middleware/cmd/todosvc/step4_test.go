@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 )
 
 // Step 4: the onion in wire.go, seen through the real command (README,
@@ -18,8 +18,8 @@ import (
 
 // started is a run in the background.
 type started struct {
-	api, debug string               // http://127.0.0.1:port of each listener
-	logs       *todotest.SyncBuffer // run's stderr
+	api, debug string                // http://127.0.0.1:port of each listener
+	logs       *servetest.SyncBuffer // run's stderr
 }
 
 // start runs the command on port 0 (both addresses) over a new SQLite file,
@@ -27,11 +27,11 @@ type started struct {
 func start(t *testing.T, flags ...string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &todotest.SyncBuffer{}}
+	s := &started{logs: &servetest.SyncBuffer{}}
 	done := make(chan error, 1)
 	args := append([]string{"-http-addr", "127.0.0.1:0", "-debug-addr", "127.0.0.1:0",
 		"-db", filepath.Join(t.TempDir(), "todo.db")}, flags...)
-	go func() { done <- run(ctx, args, io.Discard, s.logs) }()
+	go func() { done <- run(ctx, args, s.logs) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/go-kit/log"
 
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
 )
@@ -20,10 +20,10 @@ import (
 
 // started is a run in the background.
 type started struct {
-	url    string               // http://127.0.0.1:port of the API
-	logs   *todotest.SyncBuffer // run's stderr
-	cancel context.CancelFunc   // what SIGINT or SIGTERM does in main
-	done   chan error           // run's result
+	url    string                // http://127.0.0.1:port of the API
+	logs   *servetest.SyncBuffer // run's stderr
+	cancel context.CancelFunc    // what SIGINT or SIGTERM does in main
+	done   chan error            // run's result
 }
 
 // start runs the command on port 0 over the database db, registered in
@@ -31,10 +31,10 @@ type started struct {
 func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &todotest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	s := &started{logs: &servetest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", db,
 		"-etcd-endpoints", strings.Join(etcd.Endpoints, ","), "-etcd-prefix", etcd.Prefix, "-etcd-ttl", "2s"}
-	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
+	go func() { s.done <- run(ctx, args, s.logs) }()
 	t.Cleanup(func() {
 		cancel()
 		<-s.done
@@ -132,7 +132,7 @@ func TestStep4RunFailsClearlyWhenEtcdIsDown(t *testing.T) {
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", filepath.Join(t.TempDir(), "todo.db"),
 		"-etcd-endpoints", etcd}
 	begin := time.Now()
-	err := run(context.Background(), args, io.Discard, io.Discard)
+	err := run(context.Background(), args, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), etcd) || !strings.Contains(err.Error(), "unreachable") {
 		t.Fatalf("step 4: run with etcd down at %s = %v; want an error that names %s and says unreachable (todosd.Register's)", etcd, err, etcd)
 	}

@@ -11,17 +11,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 )
 
 // Step 5: the server command (README, "Step 5").
 
 // started is a run in the background.
 type started struct {
-	base   string               // http://127.0.0.1:port
-	logs   *todotest.SyncBuffer // run's stderr
-	cancel context.CancelFunc   // what SIGINT or SIGTERM does in main
-	done   chan error           // run's result
+	base   string                // http://127.0.0.1:port
+	logs   *servetest.SyncBuffer // run's stderr
+	cancel context.CancelFunc    // what SIGINT or SIGTERM does in main
+	done   chan error            // run's result
 }
 
 // start runs the command on port 0 over a new SQLite file and waits until it
@@ -29,9 +29,9 @@ type started struct {
 func start(t *testing.T) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &todotest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	s := &started{logs: &servetest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := []string{"-http-addr", "127.0.0.1:0", "-db", filepath.Join(t.TempDir(), "todo.db")}
-	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
+	go func() { s.done <- run(ctx, args, s.logs) }()
 	t.Cleanup(func() {
 		cancel()
 		<-s.done

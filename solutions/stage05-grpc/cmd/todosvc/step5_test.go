@@ -21,22 +21,22 @@ import (
 	"google.golang.org/grpc/status"
 
 	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 )
 
 // Step 5: HTTP and gRPC in one process (README, "Step 5").
 
 // started is a run in the background.
 type started struct {
-	api      string               // http://127.0.0.1:port of the HTTP API
-	grpcConn *grpc.ClientConn     // a connection to the gRPC address
-	logs     *todotest.SyncBuffer // run's stderr
+	api      string                // http://127.0.0.1:port of the HTTP API
+	grpcConn *grpc.ClientConn      // a connection to the gRPC address
+	logs     *servetest.SyncBuffer // run's stderr
 	cancel   context.CancelFunc
 	done     chan error // run's result
 }
 
 // wireHint is what to do when the gRPC side of the command does not answer.
-const wireHint = "In wire.go, newGRPCServer: grpc.NewServer with the todogrpc.Recover interceptor, then register " +
+const wireHint = "In todogrpc/grpcserver.go, NewGRPCServer: grpc.NewServer with the todogrpc.Recover interceptor, then register " +
 	"todogrpc.NewServer(endpoints, …) with todov1.RegisterTodoServiceServer, the health server " +
 	"(healthgrpc.RegisterHealthServer(server, health.NewServer())) and reflection.Register(server)"
 
@@ -46,10 +46,10 @@ const wireHint = "In wire.go, newGRPCServer: grpc.NewServer with the todogrpc.Re
 func start(t *testing.T, flags ...string) *started {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{logs: &todotest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	s := &started{logs: &servetest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := append([]string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-debug-addr", "127.0.0.1:0",
 		"-db", filepath.Join(t.TempDir(), "todo.db")}, flags...)
-	go func() { s.done <- run(ctx, args, io.Discard, s.logs) }()
+	go func() { s.done <- run(ctx, args, s.logs) }()
 	t.Cleanup(func() {
 		cancel()
 		<-s.done

@@ -10,7 +10,7 @@ import (
 
 	clientv3 "go.etcd.io/etcd/client/v3"
 
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 )
 
 // TestEtcdlocalServesAndStops starts the command on free ports, writes and
@@ -18,7 +18,7 @@ import (
 func TestEtcdlocalServesAndStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	logs := &todotest.SyncBuffer{}
+	logs := &servetest.SyncBuffer{}
 	done := make(chan error, 1)
 	args := []string{"-addr", "127.0.0.1:0", "-peer-addr", "127.0.0.1:0", "-data-dir", filepath.Join(t.TempDir(), "data")}
 	go func() { done <- run(ctx, args, io.Discard, logs) }()

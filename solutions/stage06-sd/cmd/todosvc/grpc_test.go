@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
-	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd/sdtest"
 )
@@ -27,12 +26,12 @@ import (
 func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &todotest.SyncBuffer{}
+	logs := &servetest.SyncBuffer{}
 	done := make(chan error, 1)
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-debug-addr", "",
 		"-db", filepath.Join(t.TempDir(), "todo.db"), "-etcd-endpoints", strings.Join(etcd.Endpoints, ","),
 		"-etcd-prefix", etcd.Prefix, "-etcd-grpc-prefix", etcd.GRPCPrefix, "-etcd-ttl", "2s"}
-	go func() { done <- run(ctx, args, io.Discard, logs) }()
+	go func() { done <- run(ctx, args, logs) }()
 	t.Cleanup(func() {
 		cancel()
 		<-done

@@ -1,4 +1,6 @@
-package todotest
+// Package servetest helps tests run a command in the background: they wait
+// for the lines it logs, such as "addr=127.0.0.1:…", in a SyncBuffer.
+package servetest
 
 import (
 	"bytes"
@@ -6,8 +8,7 @@ import (
 )
 
 // SyncBuffer is a bytes.Buffer that a running server or command may write
-// (its log, say) while the test reads it. The tests of every stage's
-// commands use it to wait for a log line such as "addr=127.0.0.1:…".
+// (its log, say) while the test reads it.
 type SyncBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer

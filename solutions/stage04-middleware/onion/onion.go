@@ -1,0 +1,62 @@
+// Package onion wraps the service in the middleware of stage 04, inside
+// out. Each layer wraps the one before it, so the last wrapper written is
+// the first to see a request:
+//
+//	Recover → HTTP handler → EndpointDuration → RateLimit → CircuitBreaker
+//	        → endpoint → Logging → Instrumenting → service → store
+//
+// Endpoints builds everything under the transport, HTTPHandler the HTTP
+// transport on top; stage 05 puts gRPC on the same endpoints.
+package onion
+
+import (
+	"net/http"
+
+	"github.com/go-kit/kit/transport"
+	httptransport "github.com/go-kit/kit/transport/http"
+	"github.com/go-kit/log"
+	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/time/rate"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
+	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
+)
+
+// Endpoints wraps service in the service middleware, makes its endpoints
+// and wraps them in the endpoint middleware, set by cfg. Its metrics are
+// registered on reg.
+func Endpoints(service todo.Service, cfg Config, logger log.Logger, reg prometheus.Registerer) (todoendpoint.Endpoints, error) {
+	m, err := todomw.NewMetrics(reg)
+	if err != nil {
+		return todoendpoint.Endpoints{}, err
+	}
+
+	// Service middleware, around the service: it sees the service's own
+	// arguments. Logging is outermost, so its "took" includes the metrics.
+	service = todomw.Instrumenting(m)(service)
+	service = todomw.Logging(log.With(logger, "layer", "service"))(service)
+
+	// Endpoint middleware, around each endpoint; the first is the outermost.
+	// A request over the rate limit is timed (EndpointDuration, success=false)
+	// but never reaches the breaker, nor the service and its metrics.
+	return todoendpoint.New(service,
+		todomw.EndpointDuration(m.EndpointDuration),
+		todomw.RateLimit(rate.NewLimiter(rate.Limit(cfg.RateLimit), cfg.RateBurst)),
+		todomw.CircuitBreaker(uint32(cfg.BreakerFailures), cfg.BreakerTimeout, log.With(logger, "layer", "endpoint")),
+	), nil
+}
+
+// HTTPHandler puts endpoints on HTTP, each todo's url based on publicURL
+// ("" for the request's host), inside the recovering transport middleware.
+func HTTPHandler(endpoints todoendpoint.Endpoints, publicURL string, logger log.Logger) http.Handler {
+	errorLogger := transport.NewLogErrorHandler(log.With(logger, "transport", "HTTP"))
+	var handler http.Handler
+	handler = todohttp.NewHandler(endpoints, publicURL, httptransport.ServerErrorHandler(errorLogger))
+
+	// Transport middleware, around the handler: a panic anywhere inside
+	// becomes a logged 500.
+	handler = todomw.Recover(log.With(logger, "layer", "transport"), handler)
+	return handler
+}

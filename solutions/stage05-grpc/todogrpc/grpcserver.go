@@ -1,0 +1,34 @@
+package todogrpc
+
+import (
+	grpctransport "github.com/go-kit/kit/transport/grpc"
+	"github.com/go-kit/log"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/health"
+	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/reflection"
+
+	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+)
+
+// NewGRPCServer returns a gRPC server that serves the endpoints as
+// todo.v1.TodoService (NewServer), with the Recover interceptor, the
+// standard health service and server reflection (so that grpcurl can list
+// and describe the service without the .proto file). opts are more server
+// options, after the interceptor.
+func NewGRPCServer(endpoints todoendpoint.Endpoints, logger log.Logger, opts ...grpc.ServerOption) *grpc.Server {
+	server := grpc.NewServer(append([]grpc.ServerOption{grpc.ChainUnaryInterceptor(
+		Recover(log.With(logger, "layer", "transport", "transport", "gRPC")),
+	)}, opts...)...)
+
+	errorLogger := LogErrorHandler(log.With(logger, "transport", "gRPC"))
+	todov1.RegisterTodoServiceServer(server, NewServer(endpoints, grpctransport.ServerErrorHandler(errorLogger)))
+
+	healthServer := health.NewServer() // answers SERVING for the whole server ("")
+	healthServer.SetServingStatus(todov1.TodoService_ServiceDesc.ServiceName, healthgrpc.HealthCheckResponse_SERVING)
+	healthgrpc.RegisterHealthServer(server, healthServer)
+
+	reflection.Register(server)
+	return server
+}
