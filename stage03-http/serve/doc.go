@@ -1,7 +1,8 @@
 // Package serve runs a todosvc's servers, from the first listen to the last
 // request drained. Every stage's cmd/todosvc uses it from stage 03 on, so
 // that each main shows only what its stage adds: its flags, its component
-// graph and the servers it puts on the group.
+// graph and the servers it puts on the group. Main is the main function
+// they share: their run under a context that SIGINT or SIGTERM ends.
 //
 // A Group listens on every address before it serves any (a port that is
 // taken stops the command at once, with nothing half started), then serves

@@ -19,13 +19,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/sqlite"
@@ -36,14 +31,7 @@ import (
 	"github.com/gokit-workshop/workshop/stage05-grpc/todogrpc"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) { // -h printed the usage: exit 0
-		fmt.Fprintln(os.Stderr, "todosvc:", err)
-		os.Exit(1)
-	}
-}
+func main() { serve.Main("todosvc", run) }
 
 // run opens the store, wires the service and serves it until ctx is done.
 // It logs, in logfmt on stderr, the addresses it listens on (port 0 picks a

@@ -21,10 +21,7 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/go-kit/log"
@@ -38,14 +35,7 @@ import (
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) { // -h printed the usage: exit 0
-		fmt.Fprintln(os.Stderr, "todosvc:", err)
-		os.Exit(1)
-	}
-}
+func main() { serve.Main("todosvc", run) }
 
 // config is what register needs from the flags.
 type config struct {
