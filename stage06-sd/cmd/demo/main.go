@@ -45,7 +45,7 @@ import (
 
 func main() {
 	if spec := os.Getenv(instanceEnv); spec != "" {
-		if err := runInstance(spec, os.Stdout, os.Stderr); err != nil {
+		if err := runInstance(spec, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "demo instance:", err)
 			os.Exit(1)
 		}

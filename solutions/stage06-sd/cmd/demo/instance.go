@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -18,6 +15,7 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/sqlite"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve"
 	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
 )
@@ -29,9 +27,10 @@ import (
 const instanceEnv = "TODO_DEMO_INSTANCE"
 
 // runInstance is a small todosvc: the HTTP API over the shared database,
-// registered in etcd. It prints "ready <url>" on stdout once registered,
-// and on SIGINT or SIGTERM deregisters, drains and exits.
-func runInstance(spec string, stdout, stderr io.Writer) error {
+// registered in etcd, on stage 03's serve.Group. It prints "ready <url>" on
+// stdout once registered, and on SIGINT or SIGTERM deregisters, drains and
+// exits. It logs nothing: the demo's terminal shows the demo.
+func runInstance(spec string, stdout io.Writer) error {
 	parts := strings.Split(spec, "|")
 	if len(parts) != 4 {
 		return fmt.Errorf("%s=%q: want etcd|prefix|db|ttl", instanceEnv, spec)
@@ -48,41 +47,21 @@ func runInstance(spec string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
+
+	group := serve.NewGroup(log.NewNopLogger(), serve.Flags{DrainTimeout: 5 * time.Second})
+	defer group.Close()
+	addr, err := group.HTTP("HTTP", "127.0.0.1:0", todohttp.NewHandler(todoendpoint.New(todo.NewService(store, nil)), ""))
 	if err != nil {
 		return err
 	}
-	url := "http://" + listener.Addr().String()
-	server := &http.Server{
-		Handler:           todohttp.NewHandler(todoendpoint.New(todo.NewService(store, nil)), ""),
-		ReadHeaderTimeout: 5 * time.Second,
-	}
-	served := make(chan error, 1)
-	go func() { served <- server.Serve(listener) }()
-
-	logger := log.NewLogfmtLogger(log.NewSyncWriter(stderr))
+	url := "http://" + addr.String()
 	reg, err := todosd.Register(ctx, todosd.Instance{
 		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], URL: url, TTL: ttl,
 	}, log.NewNopLogger())
 	if err != nil {
 		return err
 	}
+	group.OnStop(reg.Deregister)
 	fmt.Fprintln(stdout, "ready", url)
-
-	select {
-	case err := <-served:
-		reg.Deregister()
-		return err
-	case <-ctx.Done():
-	}
-	reg.Deregister()
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := server.Shutdown(shutdownCtx); err != nil {
-		logger.Log("msg", "shutdown", "err", err)
-	}
-	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return group.Run(ctx)
 }

@@ -17,7 +17,7 @@ import (
 // instances by running its own executable, which here is this binary.
 func TestMain(m *testing.M) {
 	if spec := os.Getenv(instanceEnv); spec != "" {
-		if err := runInstance(spec, os.Stdout, os.Stderr); err != nil {
+		if err := runInstance(spec, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "demo instance:", err)
 			os.Exit(1)
 		}
