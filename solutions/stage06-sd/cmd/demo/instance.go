@@ -61,8 +61,8 @@ func runInstance(spec string, stdout, stderr io.Writer) error {
 	go func() { served <- server.Serve(listener) }()
 
 	logger := log.NewLogfmtLogger(log.NewSyncWriter(stderr))
-	reg, err := todosd.Register(ctx, todosd.Instance{
-		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], URL: url, TTL: ttl,
+	reg, err := todosd.Register(ctx, todosd.RegisterConfig{
+		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], Instance: url, TTL: ttl,
 	}, log.NewNopLogger())
 	if err != nil {
 		return err
