@@ -1,42 +1,47 @@
 package todomw
 
 import (
-	"net/http"
 	"time"
 
-	httptransport "github.com/go-kit/kit/transport/http"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// Both errors bring their HTTP status; the rate-limited one also a header.
+// Both errors say their kind (stage 02's todoendpoint.Kind), a word every
+// transport maps to its own answer: stage 03's HTTP error encoder answers
+// 429 with Retry-After and 503, stage 05's gRPC server ResourceExhausted and
+// Unavailable. So this package knows nothing of HTTP or gRPC.
 var (
-	_ httptransport.StatusCoder = (*RateLimitedError)(nil)
-	_ httptransport.Headerer    = (*RateLimitedError)(nil)
-	_ httptransport.StatusCoder = (*CircuitOpenError)(nil)
+	_ todoendpoint.KindError = (*RateLimitedError)(nil)
+	_ todoendpoint.KindError = (*CircuitOpenError)(nil)
 )
 
 // RateLimitedError is what RateLimit returns when a request is over the
-// limit. It answers 429 Too Many Requests with a Retry-After header, and
-// matches kit's ratelimit.ErrLimited with errors.Is.
+// limit. Its kind is todoendpoint.KindRateLimited (429 Too Many Requests
+// with a Retry-After header, over HTTP), and it matches kit's
+// ratelimit.ErrLimited with errors.Is.
 type RateLimitedError struct {
-	// RetryAfter is how long until the limiter has room again.
-	RetryAfter time.Duration
+	// Wait is how long until the limiter has room again.
+	Wait time.Duration
 }
 
 // Error returns the message the client reads.
 func (e *RateLimitedError) Error() string { return "rate limited" }
 
-// StatusCode returns 429 Too Many Requests (kit's StatusCoder).
-func (e *RateLimitedError) StatusCode() int {
-	// TODO(stage04, step 2): return 429, http.StatusTooManyRequests.
-	return http.StatusInternalServerError
+// Kind returns todoendpoint.KindRateLimited.
+func (e *RateLimitedError) Kind() todoendpoint.Kind {
+	// TODO(stage04, step 2): return the kind of a rate-limited error,
+	// todoendpoint.KindRateLimited (stage 02's kinds.go): the word that
+	// stage 03's error encoder turns into 429, and gRPC into
+	// ResourceExhausted.
+	return ""
 }
 
-// Headers returns Retry-After in whole seconds, at least 1 (kit's Headerer).
-func (e *RateLimitedError) Headers() http.Header {
-	// TODO(stage04, step 2): return a header with Retry-After: e.RetryAfter
-	// in whole seconds, rounded up (math.Ceil), at least 1, as a string
-	// (strconv.Itoa).
-	return http.Header{}
+// RetryAfter returns how long the caller should wait before trying again,
+// e.Wait (todoendpoint.RetryAfter asks it; HTTP's Retry-After says it).
+func (e *RateLimitedError) RetryAfter() time.Duration {
+	// TODO(stage04, step 2): return e.Wait, so that todoendpoint.RetryAfter
+	// finds it and stage 03's error encoder writes the Retry-After header.
+	return 0
 }
 
 // Unwrap returns kit's ratelimit.ErrLimited, the error underneath.
@@ -49,7 +54,8 @@ func (e *RateLimitedError) Unwrap() error {
 // CircuitOpenError is what CircuitBreaker returns when the breaker of a
 // method does not let a request through: open (gobreaker.ErrOpenState) or
 // half-open with its trial request already under way
-// (gobreaker.ErrTooManyRequests). Both answer 503 Service Unavailable, and
+// (gobreaker.ErrTooManyRequests). Both are of kind
+// todoendpoint.KindUnavailable (503 Service Unavailable, over HTTP), and
 // errors.Is matches the gobreaker error underneath.
 type CircuitOpenError struct {
 	Method string // the method whose breaker refused
@@ -59,8 +65,8 @@ type CircuitOpenError struct {
 // Error returns the message the client reads; it names no internals.
 func (e *CircuitOpenError) Error() string { return "service unavailable" }
 
-// StatusCode returns 503 Service Unavailable (kit's StatusCoder).
-func (e *CircuitOpenError) StatusCode() int { return http.StatusServiceUnavailable }
+// Kind returns todoendpoint.KindUnavailable.
+func (e *CircuitOpenError) Kind() todoendpoint.Kind { return todoendpoint.KindUnavailable }
 
 // Unwrap returns the gobreaker error.
 func (e *CircuitOpenError) Unwrap() error { return e.Err }

@@ -10,9 +10,9 @@ import (
 )
 
 // RateLimit returns endpoint middleware that lets requests through while
-// limiter allows them and answers a *RateLimitedError (429) otherwise,
-// without calling the endpoint. One limiter is shared by every method it
-// wraps: the limit is for the whole server.
+// limiter allows them and answers a *RateLimitedError (429 over HTTP)
+// otherwise, without calling the endpoint. One limiter is shared by every
+// method it wraps: the limit is for the whole server.
 func RateLimit(limiter *rate.Limiter) todoendpoint.Middleware {
 	return func(_ string, next endpoint.Endpoint) endpoint.Endpoint {
 		// TODO(stage04, step 2): refuse requests over the limit.
@@ -20,7 +20,7 @@ func RateLimit(limiter *rate.Limiter) todoendpoint.Middleware {
 		// methods): limit := ratelimit.NewErroringLimiter(limiter). Here,
 		// call limit(next); when it returns an error that is
 		// ratelimit.ErrLimited (errors.Is), return nil and
-		// &RateLimitedError{RetryAfter: retryAfter(limiter)} instead;
+		// &RateLimitedError{Wait: retryAfter(limiter)} instead;
 		// otherwise pass the response and error on as they are.
 		return next
 	}

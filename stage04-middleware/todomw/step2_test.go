@@ -3,13 +3,13 @@ package todomw_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-kit/kit/ratelimit"
-	httptransport "github.com/go-kit/kit/transport/http"
 	"golang.org/x/time/rate"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
@@ -20,21 +20,17 @@ import (
 
 // Step 2: the rate-limit endpoint middleware and its 429 (README, "Step 2").
 
-func TestStep2RateLimitedErrorBringsItsStatus(t *testing.T) {
-	var err error = &todomw.RateLimitedError{RetryAfter: 1500 * time.Millisecond}
+func TestStep2RateLimitedErrorSaysItsKind(t *testing.T) {
+	var err error = fmt.Errorf("get: %w", &todomw.RateLimitedError{Wait: 1500 * time.Millisecond})
 
-	var coder httptransport.StatusCoder
-	if !errors.As(err, &coder) || coder.StatusCode() != http.StatusTooManyRequests {
-		t.Fatalf("step 2: (*RateLimitedError).StatusCode() must return 429 (http.StatusTooManyRequests), " +
-			"so that stage 03's error encoder answers it unchanged")
+	if kind := todoendpoint.KindOf(err); kind != todoendpoint.KindRateLimited {
+		t.Fatalf("step 2: todoendpoint.KindOf(a wrapped *RateLimitedError) = %q; want %q.\n"+
+			"(*RateLimitedError).Kind() must return todoendpoint.KindRateLimited, "+
+			"so that stage 03's error encoder answers 429 and stage 05's gRPC server ResourceExhausted", kind, todoendpoint.KindRateLimited)
 	}
-	var headerer httptransport.Headerer
-	if !errors.As(err, &headerer) || headerer.Headers().Get("Retry-After") != "2" {
-		t.Fatalf("step 2: (*RateLimitedError).Headers() with RetryAfter 1.5s must give Retry-After: 2 "+
-			"(whole seconds, rounded up, at least 1); got %v", headerer.Headers())
-	}
-	if (&todomw.RateLimitedError{}).Headers().Get("Retry-After") != "1" {
-		t.Fatalf("step 2: (*RateLimitedError).Headers() with RetryAfter 0 must give Retry-After: 1 (at least 1)")
+	if wait := todoendpoint.RetryAfter(err); wait != 1500*time.Millisecond {
+		t.Fatalf("step 2: todoendpoint.RetryAfter(a wrapped *RateLimitedError{Wait: 1.5s}) = %v; want 1.5s.\n"+
+			"(*RateLimitedError).RetryAfter() must return e.Wait: HTTP's Retry-After header says it", wait)
 	}
 	if !errors.Is(err, ratelimit.ErrLimited) {
 		t.Fatalf("step 2: errors.Is(&RateLimitedError{…}, ratelimit.ErrLimited) is false; " +
@@ -69,7 +65,7 @@ func TestStep2LimiterAnswers429AfterTheBurst(t *testing.T) {
 	}
 	if ra := a.header.Get("Retry-After"); ra != "3600" {
 		t.Fatalf("step 2: the 429 has Retry-After %q; want \"3600\" (one request an hour: "+
-			"RetryAfter is one second divided by limiter.Limit())", ra)
+			"Wait is one second divided by limiter.Limit())", ra)
 	}
 
 	// Straight to the endpoint: the error matches kit's, and the endpoint

@@ -21,9 +21,10 @@ import (
 //
 //   - the error itself, if it is already a gRPC status (it has a
 //     GRPCStatus() method): it is returned as it is;
-//   - its HTTP status, if it brings one (kit's StatusCoder): errors born in
-//     stage 04 do, 429 for "rate limited" (ResourceExhausted) and 503 for
-//     "circuit open" (Unavailable), with the error's own message;
+//   - its kind (todoendpoint.KindOf), if it has one: errors born in stage
+//     04's middleware do, "rate limited" (ResourceExhausted) and
+//     "unavailable", a circuit breaker open (Unavailable), with the error's
+//     own message;
 //   - the domain code: invalid → InvalidArgument, not found → NotFound, with
 //     the domain message;
 //   - otherwise Internal, with the message "internal error": the details go
@@ -32,9 +33,10 @@ func toStatus(err error) error {
 	// TODO(stage05, step 2): map an error to a gRPC status, in this order.
 	//   1. Already a status: if _, ok := status.FromError(err); ok, return
 	//      err as it is.
-	//   2. An HTTP status (errors.As to kit's httptransport.StatusCoder):
-	//      429 → codes.ResourceExhausted, 503 → codes.Unavailable, with
-	//      err.Error() as the message: status.Error(code, message).
+	//   2. A kind (todoendpoint.KindOf(err), stage 02's kinds.go):
+	//      KindRateLimited → codes.ResourceExhausted, KindUnavailable →
+	//      codes.Unavailable, with err.Error() as the message:
+	//      status.Error(code, message).
 	//   3. todo.ErrorCode(err): CodeInvalid → codes.InvalidArgument,
 	//      CodeNotFound → codes.NotFound, with todo.ErrorMessage(err).
 	//   4. Anything else: codes.Internal and "internal error".
@@ -70,24 +72,14 @@ func domainErrors(method string, next endpoint.Endpoint) endpoint.Endpoint {
 	}
 }
 
-// failedResponse returns the response of method, one of
-// todoendpoint.Methods(), that carries the domain error err.
+// failedResponse returns the response of method (the name of one of
+// todoendpoint.Methods()) that carries the domain error err.
 func failedResponse(method string, err error) (any, error) {
-	switch method {
-	case "Create":
-		return todoendpoint.CreateResponse{Err: err}, nil
-	case "Get":
-		return todoendpoint.GetResponse{Err: err}, nil
-	case "List":
-		return todoendpoint.ListResponse{Err: err}, nil
-	case "Update":
-		return todoendpoint.UpdateResponse{Err: err}, nil
-	case "Delete":
-		return todoendpoint.DeleteResponse{Err: err}, nil
-	case "DeleteAll":
-		return todoendpoint.DeleteAllResponse{Err: err}, nil
+	m, ok := todoendpoint.MethodNamed(method)
+	if !ok {
+		return nil, fmt.Errorf("todogrpc: no response type for method %q (error %w)", method, err)
 	}
-	return nil, fmt.Errorf("todogrpc: no response type for method %q (error %w)", method, err)
+	return m.FailedResponse(err), nil
 }
 
 // LogErrorHandler returns a kit error handler for NewServer's options

@@ -12,21 +12,11 @@ import (
 // Pick returns the endpoint of one method from a set: "Create" gives
 // e.CreateEndpoint, and so on (the names of todoendpoint.Methods()).
 func Pick(e todoendpoint.Endpoints, method string) (endpoint.Endpoint, error) {
-	switch method {
-	case "Create":
-		return e.CreateEndpoint, nil
-	case "Get":
-		return e.GetEndpoint, nil
-	case "List":
-		return e.ListEndpoint, nil
-	case "Update":
-		return e.UpdateEndpoint, nil
-	case "Delete":
-		return e.DeleteEndpoint, nil
-	case "DeleteAll":
-		return e.DeleteAllEndpoint, nil
+	m, ok := todoendpoint.MethodNamed(method)
+	if !ok {
+		return nil, fmt.Errorf("todosd: no method %q in todoendpoint.Endpoints", method)
 	}
-	return nil, fmt.Errorf("todosd: no method %q in todoendpoint.Endpoints", method)
+	return m.Endpoint(e), nil
 }
 
 // closerFunc turns a func into an io.Closer, the closer a Factory returns

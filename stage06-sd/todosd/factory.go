@@ -3,6 +3,7 @@ package todosd
 import (
 	"errors"
 	"io"
+	"time"
 
 	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/sd"
@@ -14,10 +15,39 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 )
 
-// A FactoryFor returns the sd.Factory of one method of todo.Service (one of
-// todoendpoint.Methods()): the client builds one discovery chain per method,
-// each with its own factory.
+// A FactoryFor returns the sd.Factory of one method of todo.Service (the
+// name of one of todoendpoint.Methods()): the client builds one discovery
+// chain per method, each with its own factory.
 type FactoryFor func(method string) sd.Factory
+
+// FactoryConfig holds the settings of the endpoints a factory makes, one
+// per instance and method. Zero values take the defaults given with each
+// field.
+type FactoryConfig struct {
+	// Timeout bounds one HTTP request to one instance (5s). The client's
+	// own Timeout (ClientConfig) bounds a whole call, retries included.
+	Timeout time.Duration
+	// BreakerFailures is how many consecutive failures open the circuit
+	// breaker of one instance (3).
+	BreakerFailures uint32
+	// BreakerTimeout is how long an open breaker refuses calls before it
+	// lets one through to try the instance again (5s).
+	BreakerTimeout time.Duration
+}
+
+// withDefaults returns cfg with the zero values replaced by the defaults.
+func (cfg FactoryConfig) withDefaults() FactoryConfig {
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	if cfg.BreakerFailures == 0 {
+		cfg.BreakerFailures = 3
+	}
+	if cfg.BreakerTimeout <= 0 {
+		cfg.BreakerTimeout = 5 * time.Second
+	}
+	return cfg
+}
 
 // HTTPFactory returns the factories of the HTTP transport. The factory of a
 // method turns an instance, the URL a server registered, into:
@@ -29,7 +59,7 @@ type FactoryFor func(method string) sd.Factory
 //     breaker opens after cfg.BreakerFailures failures in a row;
 //   - and an io.Closer that closes the instance's idle connections, which
 //     the Endpointer calls when the instance leaves etcd.
-func HTTPFactory(cfg Config, logger log.Logger) FactoryFor {
+func HTTPFactory(cfg FactoryConfig, logger log.Logger) FactoryFor {
 	cfg = cfg.withDefaults()
 	return func(method string) sd.Factory {
 		return func(instance string) (endpoint.Endpoint, io.Closer, error) {
@@ -67,7 +97,7 @@ func HTTPFactory(cfg Config, logger log.Logger) FactoryFor {
 // The error path holds as over HTTP: the todogrpc client turns NotFound and
 // InvalidArgument back into domain errors inside the response, so the
 // breaker and the retry never see them.
-func GRPCFactory(cfg Config, logger log.Logger) FactoryFor {
+func GRPCFactory(cfg FactoryConfig, logger log.Logger) FactoryFor {
 	cfg = cfg.withDefaults()
 	return func(method string) sd.Factory {
 		return func(instance string) (endpoint.Endpoint, io.Closer, error) {

@@ -34,17 +34,15 @@ func deadAddr(t *testing.T) string {
 	return addr
 }
 
-// testConfig is the client's configuration in the tests: the test's
-// prefix, short breaker timeouts.
-func testConfig(etcd *sdtest.Etcd) todosd.Config {
-	return todosd.Config{
-		Prefix:          etcd.Prefix,
-		Attempts:        3,
-		Timeout:         5 * time.Second,
-		BreakerFailures: 2,
-		BreakerTimeout:  time.Second,
-	}
+// testClientConfig is the client's configuration in the tests: the
+// instances under prefix, a few attempts.
+func testClientConfig(prefix string) todosd.ClientConfig {
+	return todosd.ClientConfig{Prefix: prefix, Attempts: 3, Timeout: 5 * time.Second}
 }
+
+// testFactoryConfig is the factories' configuration in the tests: short
+// breaker timeouts.
+var testFactoryConfig = todosd.FactoryConfig{BreakerFailures: 2, BreakerTimeout: time.Second}
 
 // connect returns a discovering client of the test's instances, over HTTP,
 // closed when the test ends. It needs Dial (step 1), HTTPFactory (step 2)
@@ -53,9 +51,8 @@ func connect(t *testing.T, etcd *sdtest.Etcd) *todosd.Client {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	cfg := testConfig(etcd)
 	logger := testLogger(t)
-	client, err := todosd.Connect(ctx, etcd.Endpoints, todosd.HTTPFactory(cfg, logger), cfg, logger)
+	client, err := todosd.Connect(ctx, etcd.Endpoints, todosd.HTTPFactory(testFactoryConfig, logger), testClientConfig(etcd.Prefix), logger)
 	if err != nil {
 		t.Fatalf("todosd.Connect(ctx, %v, …) = %v; want a client.\n"+
 			"Connect calls Dial (step 1), then NewClient (step 3)", etcd.Endpoints, err)

@@ -18,12 +18,12 @@ func register(t *testing.T, etcd *sdtest.Etcd, url string, ttl time.Duration) *t
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	in := todosd.Instance{Etcd: etcd.Endpoints, Prefix: etcd.Prefix, URL: url, TTL: ttl}
-	reg, err := todosd.Register(ctx, in, testLogger(t))
+	cfg := todosd.RegisterConfig{Etcd: etcd.Endpoints, Prefix: etcd.Prefix, Instance: url, TTL: ttl}
+	reg, err := todosd.Register(ctx, cfg, testLogger(t))
 	if err != nil {
 		t.Fatalf("step 1: todosd.Register(ctx, %+v, logger) = %v; want a registration.\n"+
 			"Dial etcd, then build an etcdv3.Service{Key, Value, TTL} and an etcdv3.NewRegistrar, "+
-			"and call registerWithin", in, err)
+			"and call registerWithin", cfg, err)
 	}
 	if reg == nil {
 		t.Fatalf("step 1: todosd.Register returned a nil *Registration and no error")
@@ -40,7 +40,7 @@ func TestStep1RegisterPutsTheKeyAndDeregisterRemovesIt(t *testing.T) {
 	reg := register(t, etcd, url, 10*time.Second)
 	if keys := etcd.Keys(t); keys[wantKey] != url {
 		t.Fatalf("step 1: after Register, etcd holds %v under the prefix; want %s = %s.\n"+
-			"The etcdv3.Service's Key is in.Key(), its Value the instance's URL", keys, wantKey, url)
+			"The etcdv3.Service's Key is cfg.Key(), its Value the instance (cfg.Instance)", keys, wantKey, url)
 	}
 	if reg.Key != wantKey || reg.Value != url {
 		t.Fatalf("step 1: the Registration says Key %q, Value %q; want %q, %q", reg.Key, reg.Value, wantKey, url)
@@ -55,10 +55,10 @@ func TestStep1RegisterPutsTheKeyAndDeregisterRemovesIt(t *testing.T) {
 
 func TestStep1RegisterFailsFastWhenEtcdIsDown(t *testing.T) {
 	addr := deadAddr(t)
-	in := todosd.Instance{Etcd: []string{addr}, URL: "http://127.0.0.1:8080"}
+	cfg := todosd.RegisterConfig{Etcd: []string{addr}, Instance: "http://127.0.0.1:8080"}
 
 	start := time.Now()
-	reg, err := todosd.Register(context.Background(), in, testLogger(t))
+	reg, err := todosd.Register(context.Background(), cfg, testLogger(t))
 	took := time.Since(start)
 	if reg != nil {
 		reg.Close()

@@ -21,21 +21,21 @@ import (
 
 // startInstances starts n instances over one shared database and registers
 // each under the test's prefix.
-func startInstances(t *testing.T, etcd *sdtest.Etcd, n int) ([]*sdtest.Instance, []*sdtest.Key) {
+func startInstances(t *testing.T, etcd *sdtest.Etcd, n int) ([]*sdtest.HTTPServer, []*sdtest.Key) {
 	t.Helper()
 	db := sdtest.SharedDB(t)
-	var instances []*sdtest.Instance
+	var instances []*sdtest.HTTPServer
 	var keys []*sdtest.Key
 	for range n {
-		in := sdtest.StartInstance(t, db)
+		in := sdtest.StartHTTPServer(t, db)
 		instances = append(instances, in)
-		keys = append(keys, etcd.Register(t, in))
+		keys = append(keys, etcd.RegisterHTTP(t, in))
 	}
 	return instances, keys
 }
 
 // hits returns how many requests each instance served.
-func hits(instances []*sdtest.Instance) []int64 {
+func hits(instances []*sdtest.HTTPServer) []int64 {
 	var n []int64
 	for _, in := range instances {
 		n = append(n, in.Hits())
@@ -45,7 +45,7 @@ func hits(instances []*sdtest.Instance) []int64 {
 
 // waitUntilServed calls List until every instance has served a request:
 // the client has discovered them all. "No endpoints" means not yet.
-func waitUntilServed(t *testing.T, client todo.Service, instances ...*sdtest.Instance) {
+func waitUntilServed(t *testing.T, client todo.Service, instances ...*sdtest.HTTPServer) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		_, err := client.List(context.Background())
@@ -121,9 +121,9 @@ func TestStep3NotFoundIsNotRetried(t *testing.T) {
 func TestStep3FailuresAreRetriedElsewhereButNotCreate(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
 	instances, _ := startInstances(t, etcd, 2)
-	dead := sdtest.StartInstance(t, sdtest.SharedDB(t))
+	dead := sdtest.StartHTTPServer(t, sdtest.SharedDB(t))
 	dead.Kill()
-	etcd.Register(t, dead) // registered, but nobody answers there
+	etcd.RegisterHTTP(t, dead) // registered, but nobody answers there
 	client := connect(t, etcd)
 	waitUntilServed(t, client, instances...)
 	ctx := context.Background()
@@ -178,8 +178,8 @@ func TestStep3NewInstanceIsFoundWithoutRestartingTheClient(t *testing.T) {
 	client := connect(t, etcd)
 	waitUntilServed(t, client, instances...)
 
-	newcomer := sdtest.StartInstance(t, sdtest.SharedDB(t))
-	etcd.Register(t, newcomer)
+	newcomer := sdtest.StartHTTPServer(t, sdtest.SharedDB(t))
+	etcd.RegisterHTTP(t, newcomer)
 	waitUntilServed(t, client, newcomer)
 }
 

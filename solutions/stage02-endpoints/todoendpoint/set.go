@@ -1,22 +1,3 @@
-// Package todoendpoint turns the todo service into Go kit endpoints, and
-// endpoints back into a service.
-//
-// The server side (server.go) has one constructor per service method,
-// MakeCreateEndpoint and so on: each endpoint takes a request value
-// (CreateRequest), calls the service and answers a response value
-// (CreateResponse). Transports decode into requests and encode responses; the
-// service never sees either.
-//
-// The client side (client.go) is the Endpoints set: a struct of six
-// endpoints whose methods implement todo.Service. A transport's client
-// endpoints, put in an Endpoints, become a todo.Service that callers use as
-// if the service were in the same process.
-//
-// Errors take one of two roads. A domain error (todo.ErrNotFound,
-// todo.ErrInvalid) travels inside the response, in its Err field, and the
-// response reports it through Failed (kit's endpoint.Failer). Any other error
-// is returned by the endpoint itself. Endpoint middleware such as circuit
-// breakers and retries therefore sees only real failures.
 package todoendpoint
 
 import (

@@ -32,7 +32,7 @@ func encodeResponse(enc httptransport.EncodeResponseFunc) httptransport.EncodeRe
 func encodeCreateResponse(ctx context.Context, w http.ResponseWriter, response any) error {
 	resp, ok := response.(todoendpoint.CreateResponse)
 	if !ok {
-		return wrongType(response)
+		return wrongType("encodeCreateResponse", response, todoendpoint.CreateResponse{})
 	}
 	return writeJSON(w, http.StatusCreated, newTodoJSON(resp.Todo, baseURL(ctx)))
 }
@@ -40,7 +40,7 @@ func encodeCreateResponse(ctx context.Context, w http.ResponseWriter, response a
 func encodeGetResponse(ctx context.Context, w http.ResponseWriter, response any) error {
 	resp, ok := response.(todoendpoint.GetResponse)
 	if !ok {
-		return wrongType(response)
+		return wrongType("encodeGetResponse", response, todoendpoint.GetResponse{})
 	}
 	return writeJSON(w, http.StatusOK, newTodoJSON(resp.Todo, baseURL(ctx)))
 }
@@ -48,7 +48,7 @@ func encodeGetResponse(ctx context.Context, w http.ResponseWriter, response any)
 func encodeListResponse(ctx context.Context, w http.ResponseWriter, response any) error {
 	resp, ok := response.(todoendpoint.ListResponse)
 	if !ok {
-		return wrongType(response)
+		return wrongType("encodeListResponse", response, todoendpoint.ListResponse{})
 	}
 	list := make([]todoJSON, 0, len(resp.Todos)) // [] for no todos, never null
 	for _, t := range resp.Todos {
@@ -60,7 +60,7 @@ func encodeListResponse(ctx context.Context, w http.ResponseWriter, response any
 func encodeUpdateResponse(ctx context.Context, w http.ResponseWriter, response any) error {
 	resp, ok := response.(todoendpoint.UpdateResponse)
 	if !ok {
-		return wrongType(response)
+		return wrongType("encodeUpdateResponse", response, todoendpoint.UpdateResponse{})
 	}
 	return writeJSON(w, http.StatusOK, newTodoJSON(resp.Todo, baseURL(ctx)))
 }
@@ -78,8 +78,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	return json.NewEncoder(w).Encode(v)
 }
 
-// wrongType is the error for a response the encoder cannot handle: a bug in
-// the wiring, answered 500.
-func wrongType(response any) error {
-	return fmt.Errorf("todohttp: cannot encode a response of type %T", response)
+// wrongType is the error of an encoder given a value of another type than
+// want: a wiring mistake in this package, not the caller's, answered 500.
+func wrongType(what string, got, want any) error {
+	return fmt.Errorf("todohttp: %s got a %T, want a %T", what, got, want)
 }

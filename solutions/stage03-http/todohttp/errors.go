@@ -4,20 +4,28 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
+	"strconv"
+	"time"
 
 	httptransport "github.com/go-kit/kit/transport/http"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// encodeError is the one error encoder of the server: every error answer,
-// whatever layer it comes from, goes through here. The body is
-// {"error": "..."}; the status comes from, in order:
+// encodeError is the one error encoder of the server: every error answer
+// of the handler, whatever layer the error comes from, goes through here
+// (transport middleware around the handler, stage 04's Recover say, writes
+// its own answer). The body is {"error": "..."}; the status comes from, in
+// order:
 //
-//   - the error itself, if it has one (kit's StatusCoder): errors born in
-//     later layers, like "rate limited" (429) or "circuit open" (503), bring
-//     their own status and message;
+//   - the error itself, if it brings one (kit's StatusCoder): the errors of
+//     this package, such as 405 or 413;
+//   - its kind (todoendpoint.KindOf): errors born in later layers say what
+//     they are, "rate limited" (429, with a Retry-After header) or
+//     "unavailable" (503, a circuit breaker is open), with their own message;
 //   - the domain code: invalid → 400, not found → 404;
 //   - otherwise 500, with the message "internal error": the details go to the
 //     log (the server's error handler), never to the client.
@@ -31,10 +39,19 @@ func encodeError(_ context.Context, err error, w http.ResponseWriter) {
 			}
 		}
 	}
+	if todoendpoint.KindOf(err) == todoendpoint.KindRateLimited {
+		w.Header().Set("Retry-After", retryAfterSeconds(todoendpoint.RetryAfter(err)))
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(errorJSON{Error: message})
+}
+
+// retryAfterSeconds is the value of a Retry-After header for a wait of d:
+// whole seconds, rounded up, at least 1.
+func retryAfterSeconds(d time.Duration) string {
+	return strconv.Itoa(max(1, int(math.Ceil(d.Seconds()))))
 }
 
 // statusOf returns the HTTP status and the user's message for err.
@@ -42,6 +59,12 @@ func statusOf(err error) (int, string) {
 	var coder httptransport.StatusCoder
 	if errors.As(err, &coder) {
 		return coder.StatusCode(), err.Error()
+	}
+	switch todoendpoint.KindOf(err) {
+	case todoendpoint.KindRateLimited:
+		return http.StatusTooManyRequests, err.Error()
+	case todoendpoint.KindUnavailable:
+		return http.StatusServiceUnavailable, err.Error()
 	}
 	switch todo.ErrorCode(err) {
 	case todo.CodeInvalid:
@@ -52,8 +75,9 @@ func statusOf(err error) (int, string) {
 	return http.StatusInternalServerError, "internal error"
 }
 
-// statusError is an error that brings its HTTP status, and maybe headers.
-// It implements kit's StatusCoder and Headerer.
+// statusError is an error of this package that brings its HTTP status, and
+// maybe headers: an answer of the server's own (404, 405, 413), or a status
+// the client got. It implements kit's StatusCoder and Headerer.
 type statusError struct {
 	status  int
 	message string

@@ -16,8 +16,8 @@ import (
 // CircuitBreaker returns endpoint middleware that gives every method its own
 // breaker, named after the method. A breaker opens after failures
 // consecutive errors returned by the endpoint, refuses every request for
-// timeout (a *CircuitOpenError, 503), then lets one trial request through
-// (half-open): a success closes it, a failure opens it again.
+// timeout (a *CircuitOpenError, 503 over HTTP), then lets one trial request
+// through (half-open): a success closes it, a failure opens it again.
 //
 // Only errors the endpoint returns count. Domain errors travel inside the
 // response (stage 02), so a storm of not-founds never opens a breaker.

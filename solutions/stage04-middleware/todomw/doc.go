@@ -3,7 +3,7 @@
 // service, the endpoints and the HTTP handler stay exactly as stages 01 to 03
 // left them.
 //
-// There are three kinds, one per layer of the onion:
+// There are three sorts, one per layer of the onion:
 //
 //   - service middleware, a ServiceMiddleware (func(todo.Service)
 //     todo.Service): Logging and Instrumenting. They see the service's own
@@ -12,14 +12,11 @@
 //     CircuitBreaker and EndpointDuration. They see only requests, responses
 //     and returned errors, the same for every method, and are given the
 //     method's name;
-//   - transport middleware, a func(http.Handler) http.Handler: Recover.
+//   - transport middleware, around the HTTP handler: Recover(logger, next)
+//     returns an http.Handler that serves with next.
 //
-// Errors born here carry their own HTTP status (kit's StatusCoder), so the
-// error encoder of stage 03 answers them without knowing about them.
+// Errors born here say their kind (stage 02's todoendpoint.Kind: rate
+// limited, unavailable), a word every transport maps to its own answer, so
+// the HTTP error encoder of stage 03 and the gRPC server of stage 05 answer
+// them without knowing about them, and they carry no HTTP or gRPC type.
 package todomw
-
-import "github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
-
-// ServiceMiddleware decorates a todo.Service: it returns a Service that does
-// something around each call and passes the call on to next.
-type ServiceMiddleware func(next todo.Service) todo.Service

@@ -1,41 +1,40 @@
 package todomw
 
 import (
-	"math"
-	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/go-kit/kit/ratelimit"
-	httptransport "github.com/go-kit/kit/transport/http"
+
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// Both errors bring their HTTP status; the rate-limited one also a header.
+// Both errors say their kind (stage 02's todoendpoint.Kind), a word every
+// transport maps to its own answer: stage 03's HTTP error encoder answers
+// 429 with Retry-After and 503, stage 05's gRPC server ResourceExhausted and
+// Unavailable. So this package knows nothing of HTTP or gRPC.
 var (
-	_ httptransport.StatusCoder = (*RateLimitedError)(nil)
-	_ httptransport.Headerer    = (*RateLimitedError)(nil)
-	_ httptransport.StatusCoder = (*CircuitOpenError)(nil)
+	_ todoendpoint.KindError = (*RateLimitedError)(nil)
+	_ todoendpoint.KindError = (*CircuitOpenError)(nil)
 )
 
 // RateLimitedError is what RateLimit returns when a request is over the
-// limit. It answers 429 Too Many Requests with a Retry-After header, and
-// matches kit's ratelimit.ErrLimited with errors.Is.
+// limit. Its kind is todoendpoint.KindRateLimited (429 Too Many Requests
+// with a Retry-After header, over HTTP), and it matches kit's
+// ratelimit.ErrLimited with errors.Is.
 type RateLimitedError struct {
-	// RetryAfter is how long until the limiter has room again.
-	RetryAfter time.Duration
+	// Wait is how long until the limiter has room again.
+	Wait time.Duration
 }
 
 // Error returns the message the client reads.
 func (e *RateLimitedError) Error() string { return "rate limited" }
 
-// StatusCode returns 429 Too Many Requests (kit's StatusCoder).
-func (e *RateLimitedError) StatusCode() int { return http.StatusTooManyRequests }
+// Kind returns todoendpoint.KindRateLimited.
+func (e *RateLimitedError) Kind() todoendpoint.Kind { return todoendpoint.KindRateLimited }
 
-// Headers returns Retry-After in whole seconds, at least 1 (kit's Headerer).
-func (e *RateLimitedError) Headers() http.Header {
-	seconds := max(1, int(math.Ceil(e.RetryAfter.Seconds())))
-	return http.Header{"Retry-After": {strconv.Itoa(seconds)}}
-}
+// RetryAfter returns how long the caller should wait before trying again,
+// e.Wait (todoendpoint.RetryAfter asks it; HTTP's Retry-After says it).
+func (e *RateLimitedError) RetryAfter() time.Duration { return e.Wait }
 
 // Unwrap returns kit's ratelimit.ErrLimited, the error underneath.
 func (e *RateLimitedError) Unwrap() error { return ratelimit.ErrLimited }
@@ -43,7 +42,8 @@ func (e *RateLimitedError) Unwrap() error { return ratelimit.ErrLimited }
 // CircuitOpenError is what CircuitBreaker returns when the breaker of a
 // method does not let a request through: open (gobreaker.ErrOpenState) or
 // half-open with its trial request already under way
-// (gobreaker.ErrTooManyRequests). Both answer 503 Service Unavailable, and
+// (gobreaker.ErrTooManyRequests). Both are of kind
+// todoendpoint.KindUnavailable (503 Service Unavailable, over HTTP), and
 // errors.Is matches the gobreaker error underneath.
 type CircuitOpenError struct {
 	Method string // the method whose breaker refused
@@ -53,8 +53,8 @@ type CircuitOpenError struct {
 // Error returns the message the client reads; it names no internals.
 func (e *CircuitOpenError) Error() string { return "service unavailable" }
 
-// StatusCode returns 503 Service Unavailable (kit's StatusCoder).
-func (e *CircuitOpenError) StatusCode() int { return http.StatusServiceUnavailable }
+// Kind returns todoendpoint.KindUnavailable.
+func (e *CircuitOpenError) Kind() todoendpoint.Kind { return todoendpoint.KindUnavailable }
 
 // Unwrap returns the gobreaker error.
 func (e *CircuitOpenError) Unwrap() error { return e.Err }

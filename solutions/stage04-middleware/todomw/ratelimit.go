@@ -13,9 +13,9 @@ import (
 )
 
 // RateLimit returns endpoint middleware that lets requests through while
-// limiter allows them and answers a *RateLimitedError (429) otherwise,
-// without calling the endpoint. One limiter is shared by every method it
-// wraps: the limit is for the whole server.
+// limiter allows them and answers a *RateLimitedError (429 over HTTP)
+// otherwise, without calling the endpoint. One limiter is shared by every
+// method it wraps: the limit is for the whole server.
 func RateLimit(limiter *rate.Limiter) todoendpoint.Middleware {
 	limit := ratelimit.NewErroringLimiter(limiter)
 	return func(_ string, next endpoint.Endpoint) endpoint.Endpoint {
@@ -23,7 +23,7 @@ func RateLimit(limiter *rate.Limiter) todoendpoint.Middleware {
 		return func(ctx context.Context, request any) (any, error) {
 			response, err := limited(ctx, request)
 			if errors.Is(err, ratelimit.ErrLimited) {
-				return nil, &RateLimitedError{RetryAfter: retryAfter(limiter)}
+				return nil, &RateLimitedError{Wait: retryAfter(limiter)}
 			}
 			return response, err
 		}

@@ -6,7 +6,9 @@
 // grpctransport.Server, which decodes the protobuf request into the
 // endpoint's request type (decode.go), calls the endpoint and encodes its
 // response into the protobuf response (encode.go). toStatus (errors.go) is
-// the one place where an error becomes a gRPC status code. Recover is the
+// the one place where an error becomes a gRPC status code: a domain code, or
+// the kind of an error born in middleware (stage 02's todoendpoint.Kind), so
+// this package needs nothing of HTTP. Recover is the
 // interceptor that turns a panic into an Internal error, because a panic in
 // a gRPC handler would otherwise end the whole server.
 //
@@ -14,7 +16,8 @@
 // and puts the six client endpoints in a todoendpoint.Endpoints, which is a
 // todo.Service. Kit's client returns a non-OK status as an error before its
 // decoder runs, so a client endpoint middleware (domainErrors) turns
-// NotFound and InvalidArgument back into domain errors inside the response:
+// NotFound and InvalidArgument back into domain errors inside the response
+// of the method (its FailedResponse in todoendpoint.Methods()):
 // errors.Is(err, todo.ErrNotFound) holds for the caller, and circuit breakers
 // and retries see only real failures.
 package todogrpc

@@ -2,13 +2,10 @@ package todogrpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/transport"
-	httptransport "github.com/go-kit/kit/transport/http"
 	"github.com/go-kit/log"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -23,9 +20,10 @@ import (
 //
 //   - the error itself, if it is already a gRPC status (it has a
 //     GRPCStatus() method): it is returned as it is;
-//   - its HTTP status, if it brings one (kit's StatusCoder): errors born in
-//     stage 04 do, 429 for "rate limited" (ResourceExhausted) and 503 for
-//     "circuit open" (Unavailable), with the error's own message;
+//   - its kind (todoendpoint.KindOf), if it has one: errors born in stage
+//     04's middleware do, "rate limited" (ResourceExhausted) and
+//     "unavailable", a circuit breaker open (Unavailable), with the error's
+//     own message;
 //   - the domain code: invalid → InvalidArgument, not found → NotFound, with
 //     the domain message;
 //   - otherwise Internal, with the message "internal error": the details go
@@ -34,14 +32,11 @@ func toStatus(err error) error {
 	if _, ok := status.FromError(err); ok {
 		return err
 	}
-	var coder httptransport.StatusCoder
-	if errors.As(err, &coder) {
-		switch coder.StatusCode() {
-		case http.StatusTooManyRequests:
-			return status.Error(codes.ResourceExhausted, err.Error())
-		case http.StatusServiceUnavailable:
-			return status.Error(codes.Unavailable, err.Error())
-		}
+	switch todoendpoint.KindOf(err) {
+	case todoendpoint.KindRateLimited:
+		return status.Error(codes.ResourceExhausted, err.Error())
+	case todoendpoint.KindUnavailable:
+		return status.Error(codes.Unavailable, err.Error())
 	}
 	switch todo.ErrorCode(err) {
 	case todo.CodeInvalid:
@@ -90,24 +85,14 @@ func domainErrors(method string, next endpoint.Endpoint) endpoint.Endpoint {
 	}
 }
 
-// failedResponse returns the response of method, one of
-// todoendpoint.Methods(), that carries the domain error err.
+// failedResponse returns the response of method (the name of one of
+// todoendpoint.Methods()) that carries the domain error err.
 func failedResponse(method string, err error) (any, error) {
-	switch method {
-	case "Create":
-		return todoendpoint.CreateResponse{Err: err}, nil
-	case "Get":
-		return todoendpoint.GetResponse{Err: err}, nil
-	case "List":
-		return todoendpoint.ListResponse{Err: err}, nil
-	case "Update":
-		return todoendpoint.UpdateResponse{Err: err}, nil
-	case "Delete":
-		return todoendpoint.DeleteResponse{Err: err}, nil
-	case "DeleteAll":
-		return todoendpoint.DeleteAllResponse{Err: err}, nil
+	m, ok := todoendpoint.MethodNamed(method)
+	if !ok {
+		return nil, fmt.Errorf("todogrpc: no response type for method %q (error %w)", method, err)
 	}
-	return nil, fmt.Errorf("todogrpc: no response type for method %q (error %w)", method, err)
+	return m.FailedResponse(err), nil
 }
 
 // LogErrorHandler returns a kit error handler for NewServer's options

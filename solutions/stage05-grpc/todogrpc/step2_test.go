@@ -3,34 +3,26 @@ package todogrpc
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
 )
 
 // Step 2: errors become status codes (README, "Step 2").
 
-// httpStatusError stands for the errors born in stage 04: they bring their
-// HTTP status (kit's httptransport.StatusCoder).
-type httpStatusError struct {
-	status  int
-	message string
-}
-
-func (e *httpStatusError) Error() string   { return e.message }
-func (e *httpStatusError) StatusCode() int { return e.status }
-
 // ownStatusError is an error that brings its gRPC status (a GRPCStatus
-// method), and an HTTP status too, to check which one wins.
+// method), and a kind too, to check which one wins.
 type ownStatusError struct{}
 
-func (ownStatusError) Error() string   { return "try again, the todo changed meanwhile" }
-func (ownStatusError) StatusCode() int { return http.StatusTooManyRequests }
+func (ownStatusError) Error() string           { return "try again, the todo changed meanwhile" }
+func (ownStatusError) Kind() todoendpoint.Kind { return todoendpoint.KindRateLimited }
 func (ownStatusError) GRPCStatus() *status.Status {
 	return status.New(codes.Aborted, "try again, the todo changed meanwhile")
 }
@@ -51,14 +43,14 @@ func TestStep2ErrorsBecomeStatusCodes(t *testing.T) {
 			codes.NotFound, "todo 9 not found", "todo.ErrorCode and todo.ErrorMessage look through wrapping"},
 		{"an internal error", errors.New("sqlite: disk I/O error at /var/lib/todo.db"),
 			codes.Internal, "internal error", "anything else is codes.Internal with the words \"internal error\", never the details"},
-		{"rate limited (stage 04)", &httpStatusError{http.StatusTooManyRequests, "rate limited"},
-			codes.ResourceExhausted, "rate limited", "errors.As to kit's httptransport.StatusCoder: 429 → codes.ResourceExhausted, with err.Error()"},
-		{"circuit open (stage 04)", fmt.Errorf("get: %w", &httpStatusError{http.StatusServiceUnavailable, "service unavailable"}),
-			codes.Unavailable, "get: service unavailable", "errors.As to kit's httptransport.StatusCoder: 503 → codes.Unavailable, with err.Error()"},
+		{"rate limited (stage 04)", &todomw.RateLimitedError{Wait: time.Second},
+			codes.ResourceExhausted, "rate limited", "todoendpoint.KindOf(err): KindRateLimited → codes.ResourceExhausted, with err.Error()"},
+		{"circuit open (stage 04)", fmt.Errorf("get: %w", &todomw.CircuitOpenError{Method: "Get"}),
+			codes.Unavailable, "get: service unavailable", "todoendpoint.KindOf(err): KindUnavailable → codes.Unavailable, with err.Error()"},
 		{"a gRPC status already", status.Error(codes.PermissionDenied, "not yours"),
 			codes.PermissionDenied, "not yours", "an error that is already a status (status.FromError says ok) is returned as it is"},
 		{"an error with a GRPCStatus method", ownStatusError{},
-			codes.Aborted, "try again, the todo changed meanwhile", "check for a gRPC status first, before kit's StatusCoder"},
+			codes.Aborted, "try again, the todo changed meanwhile", "check for a gRPC status first, before the kind"},
 	} {
 		got := toStatus(tc.err)
 		st, ok := status.FromError(got)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/sd"
@@ -42,26 +43,47 @@ func Retryable(method string) bool {
 	return method != "Create"
 }
 
+// ClientConfig holds the settings of a discovering client: which instances
+// it watches and how it calls them. Zero values take the defaults given with
+// each field. The settings of each instance's endpoint are the factory's
+// (FactoryConfig).
+type ClientConfig struct {
+	// Prefix is the etcd key prefix the instances register under
+	// (DefaultPrefix).
+	Prefix string
+	// Attempts is how many times a call of a retried method is tried, on
+	// different instances, before it fails (3).
+	Attempts int
+	// Timeout bounds one call of the client, its retries included (5s).
+	Timeout time.Duration
+}
+
+// withDefaults returns cfg with the zero values replaced by the defaults.
+func (cfg ClientConfig) withDefaults() ClientConfig {
+	if cfg.Prefix == "" {
+		cfg.Prefix = DefaultPrefix
+	}
+	if cfg.Attempts <= 0 {
+		cfg.Attempts = 3
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	return cfg
+}
+
 // NewClient returns the Client of the instances registered under
 // cfg.Prefix in etcd, as Go kit's etcd client sees them. factory builds
 // the endpoint of a method on one instance (HTTPFactory, say).
-func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg Config, logger log.Logger) (*Client, error) {
+func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger log.Logger) (*Client, error) {
 	cfg = cfg.withDefaults()
 	instancer, err := etcdv3.NewInstancer(etcd, cfg.Prefix, logger)
 	if err != nil {
 		return nil, err
 	}
 	c := &Client{instancer: instancer}
-	chain := func(method string) endpoint.Endpoint {
-		return c.endpoint(method, factory(method), cfg, log.With(logger, "method", method))
-	}
-	c.Endpoints = todoendpoint.Endpoints{
-		CreateEndpoint:    chain("Create"),
-		GetEndpoint:       chain("Get"),
-		ListEndpoint:      chain("List"),
-		UpdateEndpoint:    chain("Update"),
-		DeleteEndpoint:    chain("Delete"),
-		DeleteAllEndpoint: chain("DeleteAll"),
+	for _, m := range todoendpoint.Methods() {
+		m.SetEndpoint(&c.Endpoints, c.endpoint(m.Name, factory(m.Name), cfg, log.With(logger, "method", m.Name)))
 	}
 	c.waitReady()
 	return c, nil
@@ -71,7 +93,7 @@ func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg Config, logger log.Lo
 // keeps one endpoint per instance of c.instancer (made by factory), a
 // round-robin balancer over them, and, when the method is Retryable, a
 // retry that tries another instance after a failure.
-func (c *Client) endpoint(method string, factory sd.Factory, cfg Config, logger log.Logger) endpoint.Endpoint {
+func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, logger log.Logger) endpoint.Endpoint {
 	endpointer := sd.NewEndpointer(c.instancer, factory, logger)
 	c.keep(endpointer)
 	balancer := lb.NewRoundRobin(endpointer)

@@ -22,12 +22,12 @@ import (
 
 // startGRPCInstances starts n gRPC instances over one shared database and
 // registers each under the test's gRPC prefix.
-func startGRPCInstances(t *testing.T, etcd *sdtest.Etcd, n int) []*sdtest.GRPCInstance {
+func startGRPCInstances(t *testing.T, etcd *sdtest.Etcd, n int) []*sdtest.GRPCServer {
 	t.Helper()
 	db := sdtest.SharedDB(t)
-	var instances []*sdtest.GRPCInstance
+	var instances []*sdtest.GRPCServer
 	for range n {
-		in := sdtest.StartGRPCInstance(t, db)
+		in := sdtest.StartGRPCServer(t, db)
 		instances = append(instances, in)
 		etcd.RegisterGRPC(t, in)
 	}
@@ -35,7 +35,7 @@ func startGRPCInstances(t *testing.T, etcd *sdtest.Etcd, n int) []*sdtest.GRPCIn
 }
 
 // grpcHits returns how many rpcs each instance served.
-func grpcHits(instances []*sdtest.GRPCInstance) []int64 {
+func grpcHits(instances []*sdtest.GRPCServer) []int64 {
 	var n []int64
 	for _, in := range instances {
 		n = append(n, in.Hits())
@@ -49,10 +49,8 @@ func connectGRPC(t *testing.T, etcd *sdtest.Etcd) *todosd.Client {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	cfg := testConfig(etcd)
-	cfg.Prefix = etcd.GRPCPrefix
 	logger := testLogger(t)
-	client, err := todosd.Connect(ctx, etcd.Endpoints, todosd.GRPCFactory(cfg, logger), cfg, logger)
+	client, err := todosd.Connect(ctx, etcd.Endpoints, todosd.GRPCFactory(testFactoryConfig, logger), testClientConfig(etcd.GRPCPrefix), logger)
 	if err != nil {
 		t.Fatalf("todosd.Connect(ctx, %v, GRPCFactory…) = %v; want a client.\n"+
 			"Connect calls Dial (step 1), then NewClient (step 3)", etcd.Endpoints, err)
@@ -62,7 +60,7 @@ func connectGRPC(t *testing.T, etcd *sdtest.Etcd) *todosd.Client {
 }
 
 // waitUntilServedGRPC calls List until every gRPC instance has served one.
-func waitUntilServedGRPC(t *testing.T, client todo.Service, instances ...*sdtest.GRPCInstance) {
+func waitUntilServedGRPC(t *testing.T, client todo.Service, instances ...*sdtest.GRPCServer) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		_, err := client.List(context.Background())
@@ -133,8 +131,8 @@ func TestGRPCFactoryClientKeepsTheContract(t *testing.T) {
 }
 
 func TestGRPCFactoryCloserClosesTheConnection(t *testing.T) {
-	in := sdtest.StartGRPCInstance(t, sdtest.SharedDB(t))
-	factory := todosd.GRPCFactory(todosd.Config{}, testLogger(t))("List")
+	in := sdtest.StartGRPCServer(t, sdtest.SharedDB(t))
+	factory := todosd.GRPCFactory(todosd.FactoryConfig{}, testLogger(t))("List")
 	e, closer, err := factory(in.Addr)
 	if err != nil || e == nil || closer == nil {
 		t.Fatalf("GRPCFactory(…)(\"List\")(%q) = %v, %v, %v; want an endpoint and a closer", in.Addr, e, closer, err)

@@ -13,71 +13,41 @@ import (
 
 	"github.com/go-kit/kit/sd/etcdv3"
 	"github.com/go-kit/log"
-	"google.golang.org/grpc"
 )
-
-// DialTimeout bounds how long Dial waits for etcd to answer.
-const DialTimeout = 2 * time.Second
 
 // registerTimeout bounds how long Register and Deregister wait for etcd.
 const registerTimeout = 5 * time.Second
 
-// Dial connects to the etcd cluster at endpoints (host:port each, or URLs)
-// and returns Go kit's etcd client, which lives until ctx is done.
-//
-// It fails within DialTimeout when etcd does not answer, with an error that
-// names the addresses: "etcd 127.0.0.1:2379 unreachable: …".
-func Dial(ctx context.Context, endpoints []string) (etcdv3.Client, error) {
-	machines := make([]string, len(endpoints))
-	for i, e := range endpoints {
-		machines[i] = e
-		if !strings.Contains(e, "://") {
-			machines[i] = "http://" + e
-		}
-	}
-	// Without a dial timeout and grpc.WithBlock, etcd's client connects in
-	// the background: NewClient returns at once, and the first request waits
-	// forever for an etcd that is not there.
-	client, err := etcdv3.NewClient(ctx, machines, etcdv3.ClientOptions{
-		DialTimeout: DialTimeout,
-		DialOptions: []grpc.DialOption{grpc.WithBlock(), closeOnDone(ctx)},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("etcd %s unreachable: %w", strings.Join(endpoints, ","), err)
-	}
-	return client, nil
-}
-
-// Instance says what a server registers.
-type Instance struct {
+// RegisterConfig says what a server registers, and where.
+type RegisterConfig struct {
 	// Etcd is where to register: host:port of each etcd member.
 	Etcd []string
 	// Prefix is the key prefix of the service (DefaultPrefix).
 	Prefix string
-	// URL is the value registered: how clients reach this instance,
-	// e.g. http://127.0.0.1:8080, or a bare host:port such as
-	// 127.0.0.1:8082, the address of a gRPC server.
-	URL string
+	// Instance is the value registered, the instance in Go kit's words: how
+	// clients reach this server, a URL for HTTP (http://127.0.0.1:8080) or a
+	// bare host:port for gRPC (127.0.0.1:8082).
+	Instance string
 	// TTL is the lease of the key: how long it outlives a server that dies
 	// without deregistering (10s; at least 1s).
 	TTL time.Duration
 }
 
 // Key returns the etcd key of the instance: the prefix, then the host:port
-// of its URL (or the URL itself when it is a bare host:port, as a gRPC
+// of its URL (or the instance itself when it is a bare host:port, as a gRPC
 // address is), so that each instance has its own key.
-func (in Instance) Key() (string, error) {
-	host := in.URL
-	if strings.Contains(in.URL, "://") {
-		u, err := url.Parse(in.URL)
+func (cfg RegisterConfig) Key() (string, error) {
+	host := cfg.Instance
+	if strings.Contains(cfg.Instance, "://") {
+		u, err := url.Parse(cfg.Instance)
 		if err != nil || u.Host == "" {
-			return "", fmt.Errorf("instance URL %q: want http://host:port", in.URL)
+			return "", fmt.Errorf("instance URL %q: want http://host:port", cfg.Instance)
 		}
 		host = u.Host
-	} else if _, _, err := net.SplitHostPort(in.URL); err != nil {
-		return "", fmt.Errorf("instance URL %q: want http://host:port, or host:port for gRPC", in.URL)
+	} else if _, _, err := net.SplitHostPort(cfg.Instance); err != nil {
+		return "", fmt.Errorf("instance URL %q: want http://host:port, or host:port for gRPC", cfg.Instance)
 	}
-	prefix := in.Prefix
+	prefix := cfg.Prefix
 	if prefix == "" {
 		prefix = DefaultPrefix
 	}
@@ -88,14 +58,14 @@ func (in Instance) Key() (string, error) {
 // until Deregister or Close.
 type Registration struct {
 	Key   string // the etcd key
-	Value string // the instance's URL
+	Value string // the instance: the server's URL, or host:port for gRPC
 
 	registrar *etcdv3.Registrar
 	cancel    context.CancelFunc // ends the etcd client: its keep-alives stop
 	once      sync.Once
 }
 
-// Register puts the instance's key in etcd, on a lease of in.TTL that it
+// Register puts the instance's key in etcd, on a lease of cfg.TTL that it
 // keeps alive in the background. ctx bounds the registration itself; the
 // registration lives on after ctx is done, until Deregister or Close.
 //
@@ -103,13 +73,13 @@ type Registration struct {
 // after registering. Go kit does not register the instance again if the
 // lease is ever lost (etcd down for longer than the TTL: go-kit/kit#1043):
 // restart the server, or see the stage README for a supervisor.
-func Register(ctx context.Context, in Instance, logger log.Logger) (*Registration, error) {
-	key, err := in.Key()
+func Register(ctx context.Context, cfg RegisterConfig, logger log.Logger) (*Registration, error) {
+	key, err := cfg.Key()
 	if err != nil {
 		return nil, err
 	}
-	ttl := max(in.TTL, time.Second)
-	if in.TTL == 0 {
+	ttl := max(cfg.TTL, time.Second)
+	if cfg.TTL == 0 {
 		ttl = 10 * time.Second
 	}
 
@@ -117,22 +87,22 @@ func Register(ctx context.Context, in Instance, logger log.Logger) (*Registratio
 	// context is not ctx, which a caller may cancel long before it
 	// deregisters (on SIGTERM, say): Deregister needs the client alive.
 	clientCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	client, err := Dial(clientCtx, in.Etcd)
+	client, err := Dial(clientCtx, cfg.Etcd)
 	if err != nil {
 		cancel()
 		return nil, err
 	}
 	service := etcdv3.Service{
 		Key:   key,
-		Value: in.URL,
+		Value: cfg.Instance,
 		TTL:   etcdv3.NewTTLOption(ttl/3, ttl),
 	}
 	registrar := etcdv3.NewRegistrar(client, service, logger)
 	if err := registerWithin(ctx, registerTimeout, client, registrar, service); err != nil {
 		cancel()
-		return nil, fmt.Errorf("etcd %s: register %s: %w", strings.Join(in.Etcd, ","), key, err)
+		return nil, fmt.Errorf("etcd %s: register %s: %w", strings.Join(cfg.Etcd, ","), key, err)
 	}
-	return &Registration{Key: key, Value: in.URL, registrar: registrar, cancel: cancel}, nil
+	return &Registration{Key: key, Value: cfg.Instance, registrar: registrar, cancel: cancel}, nil
 }
 
 // registerWithin calls registrar.Register and checks that the key holds

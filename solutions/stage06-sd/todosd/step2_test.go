@@ -39,8 +39,8 @@ func build(t *testing.T, factory sd.Factory, method, instance string) (endpoint.
 
 func TestStep2FactoryMakesAnEndpointPerInstance(t *testing.T) {
 	db := sdtest.SharedDB(t)
-	first, second := sdtest.StartInstance(t, db), sdtest.StartInstance(t, db)
-	factories := todosd.HTTPFactory(todosd.Config{}, testLogger(t))
+	first, second := sdtest.StartHTTPServer(t, db), sdtest.StartHTTPServer(t, db)
+	factories := todosd.HTTPFactory(todosd.FactoryConfig{}, testLogger(t))
 	ctx := context.Background()
 
 	create, closer := build(t, factories("Create"), "Create", first.URL)
@@ -79,9 +79,9 @@ func TestStep2FactoryMakesAnEndpointPerInstance(t *testing.T) {
 
 func TestStep2EachInstanceHasItsOwnBreaker(t *testing.T) {
 	db := sdtest.SharedDB(t)
-	live, dead := sdtest.StartInstance(t, db), sdtest.StartInstance(t, db)
+	live, dead := sdtest.StartHTTPServer(t, db), sdtest.StartHTTPServer(t, db)
 	dead.Kill()
-	cfg := todosd.Config{BreakerFailures: 2}
+	cfg := todosd.FactoryConfig{BreakerFailures: 2}
 	factory := todosd.HTTPFactory(cfg, testLogger(t))("List")
 	ctx := context.Background()
 

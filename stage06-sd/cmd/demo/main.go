@@ -101,8 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	// The client, counting per instance what its endpoints do.
 	stats := newStats()
-	cfg := todosd.Config{BreakerFailures: 3, BreakerTimeout: 2 * time.Second}
-	client, err := todosd.Connect(ctx, []string{etcd.Addr()}, stats.count(todosd.HTTPFactory(cfg, log.NewNopLogger())), cfg, log.NewNopLogger())
+	cfg := todosd.FactoryConfig{BreakerFailures: 3, BreakerTimeout: 2 * time.Second}
+	client, err := todosd.Connect(ctx, []string{etcd.Addr()}, stats.count(todosd.HTTPFactory(cfg, log.NewNopLogger())), todosd.ClientConfig{}, log.NewNopLogger())
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("todocli", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var cfg todosd.Config
+	var cfg todosd.ClientConfig
 	etcdEndpoints := fs.String("etcd-endpoints", todosd.DefaultEtcd, "etcd `addresses` where the servers register, comma-separated")
 	transport := fs.String("transport", "http", "how to reach the servers: `http or grpc`")
 	fs.StringVar(&cfg.Prefix, "etcd-prefix", "", "etcd key `prefix` of the service (default: "+todosd.DefaultPrefix+" for http, "+todosd.DefaultGRPCPrefix+" for grpc)")
@@ -62,10 +62,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch *transport {
 	case "http":
 		cfg.Prefix = cmp.Or(cfg.Prefix, todosd.DefaultPrefix)
-		factory = todosd.HTTPFactory(cfg, logger)
+		factory = todosd.HTTPFactory(todosd.FactoryConfig{Timeout: cfg.Timeout}, logger)
 	case "grpc":
 		cfg.Prefix = cmp.Or(cfg.Prefix, todosd.DefaultGRPCPrefix)
-		factory = todosd.GRPCFactory(cfg, logger)
+		factory = todosd.GRPCFactory(todosd.FactoryConfig{}, logger)
 	default:
 		fs.Usage()
 		return fmt.Errorf("%w: -transport %q: want http or grpc", cli.ErrUsage, *transport)

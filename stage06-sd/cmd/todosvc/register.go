@@ -14,9 +14,10 @@ import (
 func register(ctx context.Context, cfg config, addr net.Addr, logger log.Logger) (deregister func(), err error) {
 	// TODO(stage06, step 4): register this server.
 	//   1. url, err := instanceURL(cfg.registerURL, addr) (below);
-	//   2. reg, err := todosd.Register(ctx, todosd.Instance{…}, logger), the
-	//      Instance built from cfg.etcdEndpoints, cfg.etcdPrefix, url and
-	//      cfg.etcdTTL; return its error as it is;
+	//   2. reg, err := todosd.Register(ctx, todosd.RegisterConfig{…},
+	//      logger), the RegisterConfig built from cfg.etcdEndpoints,
+	//      cfg.etcdPrefix, url (its Instance) and cfg.etcdTTL; return its
+	//      error as it is;
 	//   3. logger.Log("msg", "registered", "key", reg.Key, "url", reg.Value);
 	//   4. return a func that calls reg.Deregister() and then logs
 	//      "msg", "deregistered", "key", reg.Key.

@@ -1,21 +1,10 @@
-// Package sdtest holds the test helpers of stage 06: a real etcd for each
-// test, and real todo servers on 127.0.0.1 that count the requests they
-// serve. It is provided: nothing here is an exercise.
-//
-// Each test gets an embedded etcd of its own, in t.TempDir(). When the
-// environment variable ETCD_ENDPOINTS is set (host:port, comma-separated),
-// the tests use that etcd instead, under a key prefix of their own, so that
-// runs do not see each other's keys: that is how CI runs them against an
-// etcd in another process.
 package sdtest
 
 import (
 	"context"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -192,18 +181,13 @@ func (k *Key) Expire() {
 	k.cancel()
 }
 
-// SortedKeys returns the keys of m, sorted, for messages.
-func SortedKeys(m map[string]string) []string {
-	return slices.Sorted(maps.Keys(m))
-}
-
-// InstanceTTL is the lease of the keys Register puts: a killed instance's
-// key outlives it by that much.
+// InstanceTTL is the lease of the keys RegisterHTTP and RegisterGRPC put: a
+// killed server's key outlives it by that much.
 const InstanceTTL = 2 * time.Second
 
-// Register puts in's URL under the test's prefix, on a lease of
+// RegisterHTTP puts s's URL under the test's prefix, on a lease of
 // InstanceTTL, as the server would register itself.
-func (e *Etcd) Register(t testing.TB, in *Instance) *Key {
+func (e *Etcd) RegisterHTTP(t testing.TB, s *HTTPServer) *Key {
 	t.Helper()
-	return e.Put(t, e.Prefix+strings.TrimPrefix(in.URL, "http://"), in.URL, InstanceTTL)
+	return e.Put(t, e.Prefix+strings.TrimPrefix(s.URL, "http://"), s.URL, InstanceTTL)
 }

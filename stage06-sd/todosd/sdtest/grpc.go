@@ -17,11 +17,11 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 )
 
-// GRPCInstance is a real todo server on 127.0.0.1 that speaks gRPC: stage
+// GRPCServer is a real todo server on 127.0.0.1 that speaks gRPC: stage
 // 05's todo.v1.TodoService over the finished service, on its own handle of
 // a shared SQLite file. It counts the rpcs of the todo service it answers.
-type GRPCInstance struct {
-	// Addr is the instance's address, 127.0.0.1:port: what a server
+type GRPCServer struct {
+	// Addr is the server's address, 127.0.0.1:port: its instance, what it
 	// registers in etcd under the gRPC prefix.
 	Addr string
 
@@ -31,9 +31,9 @@ type GRPCInstance struct {
 	dead   atomic.Bool
 }
 
-// StartGRPCInstance starts a gRPC instance over the SQLite file at db and
+// StartGRPCServer starts a gRPC server over the SQLite file at db and
 // stops it when the test ends.
-func StartGRPCInstance(t testing.TB, db string) *GRPCInstance {
+func StartGRPCServer(t testing.TB, db string) *GRPCServer {
 	t.Helper()
 	store, err := sqlite.Open(context.Background(), db)
 	if err != nil {
@@ -44,37 +44,37 @@ func StartGRPCInstance(t testing.TB, db string) *GRPCInstance {
 		store.Close()
 		t.Fatal(err)
 	}
-	in := &GRPCInstance{Addr: listener.Addr().String(), store: store}
+	s := &GRPCServer{Addr: listener.Addr().String(), store: store}
 	count := func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 		if strings.HasPrefix(info.FullMethod, "/"+todov1.TodoService_ServiceDesc.ServiceName+"/") {
-			in.hits.Add(1)
+			s.hits.Add(1)
 		}
 		return handler(ctx, req)
 	}
-	in.server = grpc.NewServer(grpc.ChainUnaryInterceptor(todogrpc.Recover(log.NewNopLogger()), count))
-	todov1.RegisterTodoServiceServer(in.server, todogrpc.NewServer(todoendpoint.New(todo.NewService(store, nil))))
-	go in.server.Serve(listener)
-	t.Cleanup(in.Kill)
-	return in
+	s.server = grpc.NewServer(grpc.ChainUnaryInterceptor(todogrpc.Recover(log.NewNopLogger()), count))
+	todov1.RegisterTodoServiceServer(s.server, todogrpc.NewServer(todoendpoint.New(todo.NewService(store, nil))))
+	go s.server.Serve(listener)
+	t.Cleanup(s.Kill)
+	return s
 }
 
-// Hits returns how many rpcs of the todo service the instance has answered
+// Hits returns how many rpcs of the todo service the server has answered
 // or is answering.
-func (in *GRPCInstance) Hits() int64 { return in.hits.Load() }
+func (s *GRPCServer) Hits() int64 { return s.hits.Load() }
 
-// Kill stops the instance at once, as a crash would: the listener and every
+// Kill stops the server at once, as a crash would: the listener and every
 // connection close, rpcs in flight fail. It deregisters nothing.
-func (in *GRPCInstance) Kill() {
-	if in.dead.Swap(true) {
+func (s *GRPCServer) Kill() {
+	if s.dead.Swap(true) {
 		return
 	}
-	in.server.Stop()
-	in.store.Close()
+	s.server.Stop()
+	s.store.Close()
 }
 
-// RegisterGRPC puts in's address under the test's gRPC prefix, on a lease
+// RegisterGRPC puts s's address under the test's gRPC prefix, on a lease
 // of InstanceTTL, as the server would register itself.
-func (e *Etcd) RegisterGRPC(t testing.TB, in *GRPCInstance) *Key {
+func (e *Etcd) RegisterGRPC(t testing.TB, s *GRPCServer) *Key {
 	t.Helper()
-	return e.Put(t, e.GRPCPrefix+in.Addr, in.Addr, InstanceTTL)
+	return e.Put(t, e.GRPCPrefix+s.Addr, s.Addr, InstanceTTL)
 }

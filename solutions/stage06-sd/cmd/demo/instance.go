@@ -55,8 +55,8 @@ func runInstance(spec string, stdout io.Writer) error {
 		return err
 	}
 	url := "http://" + addr.String()
-	reg, err := todosd.Register(ctx, todosd.Instance{
-		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], URL: url, TTL: ttl,
+	reg, err := todosd.Register(ctx, todosd.RegisterConfig{
+		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], Instance: url, TTL: ttl,
 	}, log.NewNopLogger())
 	if err != nil {
 		return err

@@ -73,8 +73,8 @@ func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 		t.Fatalf("gRPC health check of todo.v1.TodoService = %v, %v; want SERVING", health, err)
 	}
 
-	cfg := todosd.Config{Prefix: etcd.GRPCPrefix}
-	client, err := todosd.Connect(context.Background(), etcd.Endpoints, todosd.GRPCFactory(cfg, log.NewNopLogger()), cfg, log.NewNopLogger())
+	cfg := todosd.ClientConfig{Prefix: etcd.GRPCPrefix}
+	client, err := todosd.Connect(context.Background(), etcd.Endpoints, todosd.GRPCFactory(todosd.FactoryConfig{}, log.NewNopLogger()), cfg, log.NewNopLogger())
 	if err != nil {
 		t.Fatalf("todosd.Connect over gRPC = %v; want a client", err)
 	}

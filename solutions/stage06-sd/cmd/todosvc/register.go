@@ -18,11 +18,11 @@ func register(ctx context.Context, cfg config, addr net.Addr, logger log.Logger)
 	if err != nil {
 		return nil, err
 	}
-	reg, err := todosd.Register(ctx, todosd.Instance{
-		Etcd:   cfg.etcdEndpoints,
-		Prefix: cfg.etcdPrefix,
-		URL:    url,
-		TTL:    cfg.etcdTTL,
+	reg, err := todosd.Register(ctx, todosd.RegisterConfig{
+		Etcd:     cfg.etcdEndpoints,
+		Prefix:   cfg.etcdPrefix,
+		Instance: url,
+		TTL:      cfg.etcdTTL,
 	}, logger)
 	if err != nil {
 		return nil, err

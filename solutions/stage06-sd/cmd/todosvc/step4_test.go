@@ -46,7 +46,7 @@ func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 		case err := <-s.done:
 			s.done <- err // for Cleanup
 			t.Fatalf("step 4: run(%q) returned %v\nlogs:\n%s\n"+
-				"In register.go, call todosd.Register with a todosd.Instance built from cfg and the URL", args, err, s.logs)
+				"In register.go, call todosd.Register with a todosd.RegisterConfig built from cfg and the URL", args, err, s.logs)
 		default:
 		}
 		if m := addr.FindStringSubmatch(s.logs.String()); m != nil && strings.Contains(s.logs.String(), "msg=registered") {
@@ -104,8 +104,8 @@ func TestStep4TwoServersOneDatabaseOneClient(t *testing.T) {
 		t.Fatalf("step 4: two servers running (%s, %s), etcd holds %v; want two keys", a.url, b.url, etcd.Keys(t))
 	}
 
-	cfg := todosd.Config{Prefix: etcd.Prefix}
-	client, err := todosd.Connect(context.Background(), etcd.Endpoints, todosd.HTTPFactory(cfg, log.NewNopLogger()), cfg, log.NewNopLogger())
+	cfg := todosd.ClientConfig{Prefix: etcd.Prefix}
+	client, err := todosd.Connect(context.Background(), etcd.Endpoints, todosd.HTTPFactory(todosd.FactoryConfig{}, log.NewNopLogger()), cfg, log.NewNopLogger())
 	if err != nil {
 		t.Fatalf("step 4: todosd.Connect = %v; want a client (steps 1 to 3)", err)
 	}

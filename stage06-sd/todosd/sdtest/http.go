@@ -24,12 +24,12 @@ func SharedDB(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "todo.db")
 }
 
-// Instance is a real todo server on 127.0.0.1: stage 03's HTTP API over the
-// finished service, on its own handle of a shared SQLite file. It counts
+// HTTPServer is a real todo server on 127.0.0.1: stage 03's HTTP API over
+// the finished service, on its own handle of a shared SQLite file. It counts
 // the requests to /todos it answers.
-type Instance struct {
-	// URL is the instance's base URL, http://127.0.0.1:port: what a server
-	// registers in etcd.
+type HTTPServer struct {
+	// URL is the server's base URL, http://127.0.0.1:port: its instance,
+	// what it registers in etcd.
 	URL string
 
 	hits   atomic.Int64
@@ -38,9 +38,9 @@ type Instance struct {
 	dead   atomic.Bool
 }
 
-// StartInstance starts an instance over the SQLite file at db and stops it
+// StartHTTPServer starts a server over the SQLite file at db and stops it
 // when the test ends.
-func StartInstance(t testing.TB, db string) *Instance {
+func StartHTTPServer(t testing.TB, db string) *HTTPServer {
 	t.Helper()
 	store, err := sqlite.Open(context.Background(), db)
 	if err != nil {
@@ -51,46 +51,46 @@ func StartInstance(t testing.TB, db string) *Instance {
 		store.Close()
 		t.Fatal(err)
 	}
-	in := &Instance{URL: "http://" + listener.Addr().String(), store: store}
-	handler := todohttp.NewHandler(todoendpoint.New(todo.NewService(store, nil)), in.URL)
-	in.server = &http.Server{
+	s := &HTTPServer{URL: "http://" + listener.Addr().String(), store: store}
+	handler := todohttp.NewHandler(todoendpoint.New(todo.NewService(store, nil)), s.URL)
+	s.server = &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if strings.HasPrefix(r.URL.Path, "/todos") {
-				in.hits.Add(1)
+				s.hits.Add(1)
 			}
 			handler.ServeHTTP(w, r)
 		}),
 		ReadHeaderTimeout: 5 * time.Second,
 	}
-	go in.server.Serve(listener)
-	t.Cleanup(in.Kill)
-	return in
+	go s.server.Serve(listener)
+	t.Cleanup(s.Kill)
+	return s
 }
 
-// Hits returns how many requests to /todos the instance has answered or is
+// Hits returns how many requests to /todos the server has answered or is
 // answering.
-func (in *Instance) Hits() int64 { return in.hits.Load() }
+func (s *HTTPServer) Hits() int64 { return s.hits.Load() }
 
-// Kill stops the instance at once, as a crash would: the listener and every
+// Kill stops the server at once, as a crash would: the listener and every
 // connection close, requests in flight fail. It deregisters nothing.
-func (in *Instance) Kill() {
-	if in.dead.Swap(true) {
+func (s *HTTPServer) Kill() {
+	if s.dead.Swap(true) {
 		return
 	}
-	in.server.Close()
-	in.store.Close()
+	s.server.Close()
+	s.store.Close()
 }
 
-// Stop stops the instance gracefully: it stops accepting, lets requests in
+// Stop stops the server gracefully: it stops accepting, lets requests in
 // flight finish (for up to 5s), then closes.
-func (in *Instance) Stop() error {
-	if in.dead.Swap(true) {
+func (s *HTTPServer) Stop() error {
+	if s.dead.Swap(true) {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err := in.server.Shutdown(ctx)
-	in.store.Close()
+	err := s.server.Shutdown(ctx)
+	s.store.Close()
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
