@@ -142,10 +142,10 @@ func (c command) run(args []string, stdout, stderr io.Writer) int {
 }
 
 // usageError prints what is wrong with the command line and the command's
-// usage to w, and returns the exit status of a wrong command line.
+// synopsis to w, and returns the exit status of a wrong command line.
 func (c command) usageError(fs *flag.FlagSet, w io.Writer, msg string) int {
 	fmt.Fprintf(w, "workshop %s: %s\n", c.name, msg)
-	c.usage(fs, w)
+	fmt.Fprintf(w, "usage: go run ./workshop %s   (-h says more)\n", strings.TrimSpace(c.name+" "+synopsis(fs, c.args)))
 	return exit.Usage
 }
 
