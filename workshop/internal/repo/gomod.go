@@ -42,9 +42,10 @@ type GoMod struct {
 	}
 }
 
-// ReadGoMod reads the go.mod file in dir with go mod edit -json. (Twelve
-// calls, one per stage module, take about 0.1 s on two cores: no reason to
-// parse go.mod by hand for the board.)
+// ReadGoMod reads the go.mod file in dir with go mod edit -json. Measured
+// on two loaded cores: FindStages's twelve calls, in parallel, add about
+// 0.03 s to a command, against a board of about 50 s: no reason to parse
+// go.mod by hand.
 func ReadGoMod(dir string) (GoMod, error) {
 	var mod GoMod
 	err := editJSON(dir, "mod", filepath.Join(dir, "go.mod"), &mod)

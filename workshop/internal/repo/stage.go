@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // stageDirPattern matches the directory name of a stage, e.g. stage01-service.
@@ -57,13 +58,13 @@ func FindStages(root string) ([]Stage, error) {
 	}
 	slices.Sort(names)
 	stages := make([]Stage, len(names))
+	var wg sync.WaitGroup // each ReadModule runs the go command: in parallel, they take half the time
 	for i, name := range names {
-		stages[i] = Stage{
-			Name:     name,
-			Exercise: ReadModule(filepath.Join(root, name)),
-			Solution: ReadModule(filepath.Join(root, SolutionsDir, name)),
-		}
+		stages[i].Name = name
+		wg.Go(func() { stages[i].Exercise = ReadModule(filepath.Join(root, name)) })
+		wg.Go(func() { stages[i].Solution = ReadModule(filepath.Join(root, SolutionsDir, name)) })
 	}
+	wg.Wait()
 	return stages, nil
 }
 
