@@ -1,54 +1,86 @@
-// Command workshop guides learners through the Go kit workshop and checks
-// the workshop for its maintainers.
-//
-// Run it from anywhere inside the repository:
-//
-//	go run ./workshop              where you stand: steps passed, the next step
-//	go run ./workshop watch        run the current stage's tests on every save
-//	go run ./workshop hint         the hint of the next step (hint stage02 3: any step)
-//	go run ./workshop diff stage01 your files against the solution's
-//	go run ./workshop reset stage01  a stage's files as shipped (after a backup)
-//	go run ./workshop prefetch     download and build everything, for offline rooms
-//	go run ./workshop verify       the maintainer check (every stage)
-//	go run ./workshop help
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/gokit-workshop/workshop/workshop/internal/check"
+	"github.com/gokit-workshop/workshop/workshop/internal/exit"
+	"github.com/gokit-workshop/workshop/workshop/internal/learner"
 )
 
-// A command is one subcommand of the workshop command.
-// To add one, write its run function in a file of its own and list it in commands.
+// A command is one subcommand of the workshop command. To add one, write
+// its work in the internal package of its audience and list it in commands.
 type command struct {
 	name    string // what the user types, e.g. "verify"
-	args    string // argument synopsis for the usage text
-	summary string // one line for the usage text
-	run     func(args []string, stdout, stderr io.Writer) int
+	args    string // synopsis of its arguments, which follow its flags
+	minArgs int    // how many arguments it takes at least
+	maxArgs int    // and at most; -1: any number
+	summary string // one line for the list of commands
+	about   string // what its -h shows below the synopsis
+	// setup declares the command's flags on fs and returns what runs it,
+	// on the arguments left after the flags.
+	setup func(fs *flag.FlagSet) func(args []string, stdout, stderr io.Writer) int
 }
 
 // commands are the subcommands, in the order the usage text lists them.
-var commands = []command{
-	{"status", "", "where you stand: steps passed per stage, the next step, its hint (the default)", runStatus},
-	{"watch", "[stage]", "run the current stage's tests on every save; Enter: again, h: hint, q: quit", runWatch},
-	{"hint", "[stage] [step]", "the hint of the next step, or of the step named (from the stage guide)", runHint},
-	{"diff", "[stage]", "your files of a stage against the solution's (module path aside)", runDiff},
-	{"reset", "[-y] <stage>", "put a stage's files back as shipped (git HEAD), after a backup of yours", runReset},
-	{"prefetch", "[-v]", "download and build everything once, for a room without a network", runPrefetch},
-	{"verify", "[stage ...]", "maintainer check: solutions pass, exercises fail as shipped, twins match", runVerify},
-}
-
-// aliases are other names of commands: start is what the default command
-// was called before it showed progress.
-var aliases = map[string]string{"start": "status"}
-
-// Exit statuses.
-const (
-	exitOK    = 0 // done, or every check passed
-	exitFail  = 1 // a check failed, or the command could not do its job
-	exitUsage = 2 // the command line was wrong
-)
+var commands = []command{{
+	name: "status", maxArgs: 0,
+	summary: "where you stand: steps passed per stage, the next step, its hint (the default)",
+	about:   "Runs the tests of every stage, quietly, and shows how many steps of each\npass, then the next step: its failing test, where to read, its hint.",
+	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		return func(_ []string, stdout, stderr io.Writer) int { return learner.Status(stdout, stderr) }
+	},
+}, {
+	name: "watch", args: "[stage]", maxArgs: 1,
+	summary: "run the current stage's tests on every save; Enter: again, h: hint, q: quit",
+	about:   learner.WatchAbout,
+	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		return func(args []string, stdout, stderr io.Writer) int { return learner.Watch(first(args), stdout, stderr) }
+	},
+}, {
+	name: "hint", args: learner.HintArgs, maxArgs: 2,
+	summary: "the hint of the next step, or of the step named (from the stage guide)",
+	about:   learner.HintAbout,
+	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		return learner.Hint
+	},
+}, {
+	name: "diff", args: "[stage]", maxArgs: 1,
+	summary: "your files of a stage against the solution's (module path aside)",
+	about:   learner.DiffAbout,
+	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		return func(args []string, stdout, stderr io.Writer) int { return learner.Diff(first(args), stdout, stderr) }
+	},
+}, {
+	name: "reset", args: "<stage>", minArgs: 1, maxArgs: 1,
+	summary: "put a stage's files back as shipped (git HEAD), after a backup of yours",
+	about:   learner.ResetAbout,
+	setup: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		yes := fs.Bool("y", false, "do not ask before resetting")
+		fs.BoolVar(yes, "yes", false, "the same as -y")
+		return func(args []string, stdout, stderr io.Writer) int { return learner.Reset(args[0], *yes, stdout, stderr) }
+	},
+}, {
+	name: "prefetch", maxArgs: 0,
+	summary: "download and build everything once, for a room without a network",
+	about:   learner.PrefetchAbout,
+	setup: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		verbose := fs.Bool("v", false, "list every module it downloaded")
+		return func(_ []string, stdout, stderr io.Writer) int { return learner.Prefetch(*verbose, stdout, stderr) }
+	},
+}, {
+	name: "verify", args: "[stage ...]", maxArgs: -1,
+	summary: "maintainer check: solutions pass, exercises fail as shipped, twins match",
+	about:   check.About,
+	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		return check.Verify
+	},
+}}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -62,10 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
-		return exitOK
-	}
-	if name, ok := aliases[args[0]]; ok {
-		args = append([]string{name}, args[1:]...)
+		return exit.OK
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
@@ -74,19 +103,108 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "workshop: unknown command %q\n\n", args[0])
 	usage(stderr)
-	return exitUsage
+	return exit.Usage
+}
+
+// run parses the command's flags from args, checks the arguments left, and
+// runs the command. -h shows its usage on stdout; a wrong command line
+// shows what is wrong and the usage on stderr.
+func (c command) run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors and usage are printed below, each where it belongs
+	fs.Usage = func() {}
+	runIt := c.setup(fs)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.usage(fs, stdout)
+		return exit.OK
+	case err != nil:
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			msg = "unknown flag " + name
+		}
+		return c.usageError(fs, stderr, msg)
+	}
+	rest := fs.Args()
+	for _, arg := range rest {
+		if len(arg) > 1 && strings.HasPrefix(arg, "-") {
+			return c.usageError(fs, stderr, arg+" after the arguments: flags come first")
+		}
+	}
+	switch {
+	case len(rest) < c.minArgs:
+		return c.usageError(fs, stderr, "missing "+c.args)
+	case c.maxArgs >= 0 && len(rest) > c.maxArgs:
+		return c.usageError(fs, stderr, "too many arguments: "+strings.Join(rest, " "))
+	}
+	return runIt(rest, stdout, stderr)
+}
+
+// usageError prints what is wrong with the command line and the command's
+// synopsis to w, and returns the exit status of a wrong command line.
+func (c command) usageError(fs *flag.FlagSet, w io.Writer, msg string) int {
+	fmt.Fprintf(w, "workshop %s: %s\n", c.name, msg)
+	fmt.Fprintf(w, "usage: go run ./workshop %s   (-h says more)\n", strings.TrimSpace(c.name+" "+synopsis(fs, c.args)))
+	return exit.Usage
+}
+
+// usage prints the command's synopsis, what it does and its flags.
+func (c command) usage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintf(w, "usage: go run ./workshop %s\n", strings.TrimSpace(c.name+" "+synopsis(fs, c.args)))
+	if c.about != "" {
+		fmt.Fprintf(w, "\n%s\n", c.about)
+	}
+	if hasFlags(fs) {
+		fmt.Fprintln(w, "\nflags:")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// synopsis returns the flags of fs and then args, as a usage line shows them.
+func synopsis(fs *flag.FlagSet, args string) string {
+	var parts []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) == 1 { // the long spelling of a flag is in its -h
+			parts = append(parts, "[-"+f.Name+"]")
+		}
+	})
+	if args != "" {
+		parts = append(parts, args)
+	}
+	return strings.Join(parts, " ")
+}
+
+// hasFlags reports whether fs declares a flag.
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
 }
 
 // usage prints the list of subcommands.
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: go run ./workshop [command] [arguments]")
+	fmt.Fprintln(w, "usage: go run ./workshop [command] [flags] [arguments]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-24s %s\n", c.name+" "+c.args, c.summary)
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		c.setup(fs)
+		fmt.Fprintf(w, "  %-24s %s\n", strings.TrimSpace(c.name+" "+synopsis(fs, c.args)), c.summary)
 	}
 	fmt.Fprintf(w, "  %-24s %s\n", "help", "show this text")
 	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Flags come before the arguments: reset -y stage01. Each command's -h says more.")
 	fmt.Fprintln(w, "Run it from the repository root (or anywhere below it: go run ../workshop).")
 	fmt.Fprintln(w, "Stages are named in full (stage02-endpoints) or by number (stage02).")
+}
+
+// first returns the first of args, or "" when there is none.
+func first(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
 }

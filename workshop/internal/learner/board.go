@@ -1,0 +1,172 @@
+package learner
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gokit-workshop/workshop/workshop/internal/exit"
+	"github.com/gokit-workshop/workshop/workshop/internal/guide"
+	"github.com/gokit-workshop/workshop/workshop/internal/repo"
+)
+
+// Status is the status command, the default one: the progress board. It
+// runs the tests of every stage, quietly, and shows how many steps of each
+// pass and what to do next. It returns the exit status.
+func Status(stdout, stderr io.Writer) int {
+	s := openSession(stdout, stderr)
+	if s == nil {
+		return exit.Fail
+	}
+	if !s.preflight() {
+		return exit.Fail
+	}
+	s.board(s.testStages(context.Background(), s.stages))
+	return exit.OK
+}
+
+// maxFailureLines caps the lines of a failing test shown under "test".
+const maxFailureLines = 8
+
+// board prints one line per stage and what to do next.
+func (s *session) board(all []stageProgress) {
+	c := s.color
+	current, hasCurrent := currentStage(all, s.firstCandidate())
+	started := false
+	for _, p := range all {
+		started = started || p.started()
+	}
+
+	fmt.Fprintln(s.out, c.bold("Go kit workshop: where you stand"))
+	fmt.Fprintln(s.out)
+	width := 0
+	for _, p := range all {
+		width = max(width, len(p.stage.Name))
+	}
+	for _, p := range all {
+		mark, count := "[ ]", fmt.Sprintf("%d/%d steps", p.passedSteps(), len(p.steps))
+		switch {
+		case p.problem != "":
+			mark, count = c.red("[!]"), c.red("does not build")
+		case !p.ready():
+			count = c.dim("no step tests yet")
+		case p.done():
+			mark, count = c.green("[x]"), c.green(count)
+		case hasCurrent && p.stage.Name == current.stage.Name:
+			mark, count = c.yellow("[>]"), c.yellow(count)
+		}
+		fmt.Fprintf(s.out, "  %s %-*s  %s  %s\n", mark, width, p.stage.Name, pad(count, len("10/10 steps")), c.dim(shortTitle(p.stage)))
+	}
+	fmt.Fprintln(s.out)
+
+	if !hasCurrent {
+		fmt.Fprintln(s.out, c.green("Every step of every stage passes. Well done!"))
+		fmt.Fprintf(s.out, "Compare your code with the solutions: %s diff <stage>\n", s.self())
+		return
+	}
+	if !started && current.stage.Name == all[0].stage.Name {
+		// Nothing done yet: where to begin.
+		first := current.stage
+		fmt.Fprintf(s.out, "Start with %s: read %s from the top; each step below is a section of it.\n",
+			c.bold(first.Name), s.rel(first.Exercise.Dir+"/README.md"))
+		fmt.Fprintf(s.out, "Stuck? The finished stage is in %s.\n\n", s.rel(first.Solution.Dir))
+	}
+	s.showNext(current, true)
+	fmt.Fprintln(s.out)
+	fmt.Fprintln(s.out, c.dim("More: "+s.self()+" watch | hint | diff <stage> | reset <stage> | help"))
+}
+
+// currentStage returns the current stage: the first, from the stage named
+// from on (from the first when from is ""), that has something to do and
+// whose steps do not all pass; else the first such stage before it.
+func currentStage(all []stageProgress, from string) (stageProgress, bool) {
+	start := max(0, slices.IndexFunc(all, func(p stageProgress) bool { return p.stage.Name == from }))
+	for _, p := range slices.Concat(all[start:], all[:start]) {
+		if p.ready() && !p.done() {
+			return p, true
+		}
+	}
+	return stageProgress{}, false
+}
+
+// showNext prints the next thing to do in stage p: the compile error, or the
+// first step that does not pass, with its failing test, where to read, the
+// hint (brief: its prose, the code folded away) and how to run the tests.
+func (s *session) showNext(p stageProgress, briefly bool) {
+	c := s.color
+	st := p.stage
+	readme := st.Exercise.Dir + "/README.md"
+	run := s.cdInto(st.Exercise.Dir) + guide.HowToRun(st.Exercise.Dir, "go test -failfast ./...")
+	if p.problem != "" {
+		fmt.Fprintf(s.out, "%s %s does not build (or its tests cannot start):\n", c.bold("Next:"), c.bold(st.Name))
+		fmt.Fprintln(s.out, indent(capLines(p.problem, maxFailureLines), "  "))
+		fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("run "), run)
+		return
+	}
+	step, ok := p.nextStep()
+	if !ok {
+		fmt.Fprintf(s.out, "%s every step of %s passes.\n", c.green("Done:"), st.Name)
+		return
+	}
+	section, hasSection := guide.Find(guide.Read(st.Exercise.Dir), step.number)
+	heading := "Step " + strconv.Itoa(step.number)
+	where := s.rel(readme)
+	if hasSection {
+		heading = section.Heading
+		where = fmt.Sprintf("%s:%d  (## %s)", where, section.Line, section.Heading)
+	} else {
+		where += "  (no section for this step yet: guide in progress)"
+	}
+	fmt.Fprintf(s.out, "%s %s, %s  %s\n", c.bold("Next:"), c.bold(st.Name), c.bold(heading),
+		c.dim(fmt.Sprintf("(%d of %d steps pass)", p.passedSteps(), len(p.steps))))
+	fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("read"), where)
+
+	t := step.firstFailure()
+	if t.Action == "" {
+		fmt.Fprintf(s.out, "  %s  %s did not run (a test before it may have stopped the package)\n", c.cyan("test"), t.Name)
+	} else {
+		fmt.Fprintf(s.out, "  %s  %s %s\n", c.cyan("test"), t.Name, c.red("fails:"))
+		if msg := failureText(t.Output); msg != "" {
+			fmt.Fprintln(s.out, indent(capLines(msg, maxFailureLines), "        "))
+		}
+	}
+	if hint, ok := s.hints.Hint(st.Exercise.Dir, step.number); ok && hint.Text != "" {
+		text := hint.Text
+		if briefly {
+			text = guide.Brief(text, fmt.Sprintf("%s hint %s %d", s.self(), st.Number(), step.number))
+		}
+		fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("hint"), strings.TrimLeft(indent(text, "        "), " "))
+	}
+	fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("run "), run)
+}
+
+// failureText returns the lines a failing test printed, without the common
+// indentation go test adds.
+func failureText(lines []string) string {
+	trimmed := make([]string, 0, len(lines))
+	for _, l := range lines {
+		trimmed = append(trimmed, strings.TrimPrefix(l, "    "))
+	}
+	return strings.Join(trimmed, "\n")
+}
+
+// pad pads s with spaces to n visible characters (colour codes aside).
+func pad(s string, n int) string {
+	visible := len(ansiCode.ReplaceAllString(s, ""))
+	if visible >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-visible)
+}
+
+// ansiCode matches an ANSI colour code.
+var ansiCode = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// shortTitle returns the title of a stage's guide without its "Stage NN — ".
+func shortTitle(st repo.Stage) string {
+	return guide.Title(st.Exercise.Dir)
+}
