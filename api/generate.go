@@ -3,4 +3,7 @@
 // workshop needs no protoc. See README.md to regenerate it.
 package api
 
-//go:generate protoc --proto_path=. --go_out=. --go_opt=paths=source_relative --go-grpc_out=. --go-grpc_opt=paths=source_relative todo/v1/todo.proto
+// buf (a protobuf compiler in Go) and the two plugins are tool dependencies
+// of the module in ../tools/protobuf, which stays out of go.work: GOWORK=off
+// lets -modfile name it. buf.gen.yaml says which plugins buf runs.
+//go:generate env GOWORK=off go tool -modfile=../tools/protobuf/go.mod buf generate

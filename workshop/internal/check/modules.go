@@ -22,6 +22,9 @@ func checkGoWork(root string) (r result, broken bool) {
 	if err != nil {
 		return fail(err.Error(), ""), false
 	}
+	// The modules under tools/ hold tool dependencies (buf, say) whose
+	// versions must not move the stages': they stay out of go.work.
+	mods = slices.DeleteFunc(mods, func(dir string) bool { return strings.HasPrefix(dir, toolsDir+"/") })
 	var problems []string
 	if missing := without(mods, uses); len(missing) > 0 {
 		problems = append(problems, "go.work does not use "+strings.Join(missing, ", "))

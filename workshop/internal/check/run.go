@@ -46,7 +46,7 @@ const About = `The maintainer check, in this order:
     but for the module path; both modules build and are tidy with
     GOWORK=off; no module imports an exercise;
   the generated protobuf code is current (every module with .proto files,
-    or those the stages named use; needs protoc and the plugins);
+    or those the stages named use), with the tools of tools/protobuf;
   gofmt is clean (the whole repository, or the stages named);
   the workshop command's own tests pass (only when no stage is named).
 It prints one line per check, then "N passed, N failed", and exits with
