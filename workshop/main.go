@@ -44,10 +44,14 @@ var commands = []command{{
 	},
 }, {
 	name: "hint", args: learner.HintArgs, maxArgs: 2,
-	summary: "the hint of the next step, or of the step named (from the stage guide)",
+	summary: "a step's hint, by levels; check answers",
 	about:   learner.HintAbout,
-	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
-		return learner.Hint
+	setup: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		level := fs.Int("level", 1, "show level `N` of the hint: 1 the idea and what to read, 2 a sketch, 3 the solution's code")
+		all := fs.Bool("all", false, "every level at once (for instructors)")
+		return func(args []string, stdout, stderr io.Writer) int {
+			return learner.Hint(args, *level, *all, stdout, stderr)
+		}
 	},
 }, {
 	name: "diff", args: "[stage]", maxArgs: 1,

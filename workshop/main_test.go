@@ -63,6 +63,9 @@ func TestGrammar(t *testing.T) {
 		{[]string{"prefetch", "-v", "x"}, exit.Usage, "workshop prefetch: too many arguments: x"},
 		{[]string{"reset"}, exit.Usage, "workshop reset: missing <stage>"},
 		{[]string{"hint", "-lang", "ko"}, exit.Usage, "workshop hint: unknown flag -lang"},
+		{[]string{"hint", "-level", "2", "-all", "stage01", "1"}, exit.Fail, "run this inside the workshop repository"},
+		{[]string{"hint", "-level", "4", "stage01", "1"}, exit.Usage, "workshop hint: -level 4: the levels are 1 (the idea), 2 (a sketch) and 3 (the code)"},
+		{[]string{"hint", "stage01", "1", "-level", "2"}, exit.Usage, "workshop hint: -level after the arguments: flags come first"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.err) {
@@ -71,7 +74,7 @@ func TestGrammar(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	run([]string{"help"}, &stdout, &stderr)
-	for _, want := range []string{"  reset [-y] <stage>  ", "  prefetch [-v]  ", "  verify [stage ...]  "} {
+	for _, want := range []string{"  reset [-y] <stage>  ", "  hint [-level N] [-all] [stage] [step|check] a step's hint", "  prefetch [-v]  ", "  verify [stage ...]  "} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("help lacks %q:\n%s", want, stdout.String())
 		}

@@ -2,7 +2,8 @@
 // "## Step K" sections the learner's commands point to, the folded hints
 // inside them, the guide's title and how it says to run the tests.
 //
-// The learner's commands read hints only through a HintSource, so that
-// where hints live can change without touching them; GuideHints is the
-// source of today.
+// The folded hints serve the stages that are not converted yet: a stage
+// with a hint file (package hints, hints/<stage>.md) has its hints there,
+// by levels, and its guide folds none. GuideHints is the HintSource of the
+// folded hints.
 package guide
