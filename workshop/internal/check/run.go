@@ -43,7 +43,9 @@ const About = `The maintainer check, in this order:
     the solution passes go vet and go test -race; the exercise compiles and
     every step test fails as shipped; the solution's code laid over the
     exercise passes the exercise's tests; exercise and solution files match
-    but for the module path; both modules build and are tidy with
+    but for the module path; a converted stage (one with hints/<stage>.md)
+    shows no run of 7 tokens of the learner's part of the solution in its
+    README or sources (exceptions: hints/visibility-allow.txt); both modules build and are tidy with
     GOWORK=off; no module imports an exercise;
   the generated protobuf code is current (every module with .proto files,
     or those the stages named use; needs protoc and the plugins);
@@ -76,6 +78,8 @@ type verifier struct {
 	width  int // width of the label column
 	passed int
 	failed int
+
+	windows map[string]windowSet // the code windows of a module, by directory (visibility.go)
 }
 
 // newVerifier returns a verifier of the repository at root whose commands
@@ -159,6 +163,7 @@ func (v *verifier) verifyStage(s repo.Stage, all []repo.Stage) {
 	}
 	v.report(s.Name, "solvable: the solution's code passes the exercise's tests", v.checkSolvable(s))
 	v.report(s.Name, "twins: exercise and solution files match", v.checkTwins(s))
+	v.report(s.Name, "visibility: no 7-token run of the solution shown", v.checkVisibility(s, all))
 	v.report(s.Name, "modules: build and go mod tidy -diff with GOWORK=off", v.checkStandalone(s))
 	v.report(s.Name, "modules: no exercise imported", v.checkImports(s, all))
 	// Generated protobuf code is checked once per module that holds .proto
