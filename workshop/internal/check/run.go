@@ -46,8 +46,10 @@ const About = `The maintainer check, in this order:
     but for the module path; a converted stage (hints/<stage>.md) has
     every step's three hint levels, code lines that name the solution and
     every TODO of their step, 3 to 5 check questions, no <details> in its
-    README, and translations of the same structure; both modules build and
-    are tidy with GOWORK=off; no module imports an exercise;
+    README, and translations of the same structure, and shows no run of 7
+    tokens of the learner's part of the solution in its README or sources
+    (exceptions: hints/visibility-allow.txt); both modules build and are
+    tidy with GOWORK=off; no module imports an exercise;
   the generated protobuf code is current (every module with .proto files,
     or those the stages named use), with the tools of tools/protobuf;
   gofmt is clean (the whole repository, or the stages named);
@@ -79,6 +81,8 @@ type verifier struct {
 	width  int // width of the label column
 	passed int
 	failed int
+
+	windows map[string]windowSet // the code windows of a module, by directory (visibility.go)
 }
 
 // newVerifier returns a verifier of the repository at root whose commands
@@ -163,6 +167,7 @@ func (v *verifier) verifyStage(s repo.Stage, all []repo.Stage) {
 	v.report(s.Name, "solvable: the solution's code passes the exercise's tests", v.checkSolvable(s))
 	v.report(s.Name, "twins: exercise and solution files match", v.checkTwins(s))
 	v.report(s.Name, "hints: every step has its levels; code lines name the solution", v.checkHints(s))
+	v.report(s.Name, "visibility: no 7-token run of the solution shown", v.checkVisibility(s, all))
 	v.report(s.Name, "modules: build and go mod tidy -diff with GOWORK=off", v.checkStandalone(s))
 	v.report(s.Name, "modules: no exercise imported", v.checkImports(s, all))
 	// Generated protobuf code is checked once per module that holds .proto
