@@ -30,8 +30,11 @@ type command struct {
 // commands are the subcommands, in the order the usage text lists them.
 var commands = []command{{
 	name: "status", maxArgs: 0,
-	summary: "where you stand: steps passed per stage, the next step, its hint (the default)",
-	about:   "Runs the tests of every stage, quietly, and shows how many steps of each\npass, then the next step: its failing test, where to read, its hint.",
+	summary: "where you stand: steps passed per stage, the next step and its failing test (the default)",
+	about: "Shows how many steps of each stage pass, then the next step: where to read,\n" +
+		"its failing test and what it says, and the hint command (never a hint itself).\n" +
+		"It runs only the stages changed since their last run (results are kept in\n" +
+		".workshop/results.json); a stage as shipped is not started, without a run.",
 	setup: func(*flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		return func(_ []string, stdout, stderr io.Writer) int { return learner.Status(stdout, stderr) }
 	},

@@ -97,7 +97,7 @@ func TestStatusFromWorkingDirectory(t *testing.T) {
 	fixture.WantContains(t, stdout.String(),
 		"Start with stage01-demo: read ../README.md",
 		"  run   cd .. && go test -failfast ./calc\n",
-		"(code: go run ../../workshop hint stage01 1)",
+		"  stuck? go run ../../workshop hint\n",
 	)
 
 	// A learner who skipped stage 1 works in stage 2: that is the current stage.

@@ -15,8 +15,9 @@ import (
 )
 
 // Status is the status command, the default one: the progress board. It
-// runs the tests of every stage, quietly, and shows how many steps of each
-// pass and what to do next. It returns the exit status.
+// shows how many steps of each stage pass and what to do next, running
+// only the tests of the stages that changed since their last run (see
+// record.go). It returns the exit status.
 func Status(stdout, stderr io.Writer) int {
 	s := openSession(stdout, stderr)
 	if s == nil {
@@ -25,11 +26,12 @@ func Status(stdout, stderr io.Writer) int {
 	if !s.preflight() {
 		return exit.Fail
 	}
-	s.board(s.testStages(context.Background(), s.stages))
+	s.board(s.progressOf(context.Background(), s.stages, s.firstCandidate()))
 	return exit.OK
 }
 
-// maxFailureLines caps the lines of a failing test shown under "test".
+// maxFailureLines caps the lines of a failing test shown under "test": the
+// diagnosis, not a dump.
 const maxFailureLines = 8
 
 // board prints one line per stage and what to do next.
@@ -54,6 +56,8 @@ func (s *session) board(all []stageProgress) {
 			mark, count = c.red("[!]"), c.red("does not build")
 		case !p.ready():
 			count = c.dim("no step tests yet")
+		case p.notRun:
+			count = "not started"
 		case p.done():
 			mark, count = c.green("[x]"), c.green(count)
 		case hasCurrent && p.stage.Name == current.stage.Name:
@@ -63,6 +67,16 @@ func (s *session) board(all []stageProgress) {
 	}
 	fmt.Fprintln(s.out)
 
+	if here, ok := s.stageOfCwd(); ok {
+		if i := slices.IndexFunc(all, func(p stageProgress) bool { return p.stage.Name == here.Name }); i >= 0 && all[i].done() {
+			// The learner is in a finished stage's folder: the next stage
+			// is theirs to start, not to be shown its first step.
+			s.showDone(all[i], all)
+			fmt.Fprintln(s.out)
+			fmt.Fprintln(s.out, c.dim("More: "+s.self()+" watch | hint | diff <stage> | reset <stage> | help"))
+			return
+		}
+	}
 	if !hasCurrent {
 		fmt.Fprintln(s.out, c.green("Every step of every stage passes. Well done!"))
 		fmt.Fprintf(s.out, "Compare your code with the solutions: %s diff <stage>\n", s.self())
@@ -94,16 +108,22 @@ func currentStage(all []stageProgress, from string) (stageProgress, bool) {
 }
 
 // showNext prints the next thing to do in stage p: the compile error, or the
-// first step that does not pass, with its failing test, where to read, the
-// hint (brief: its prose, the code folded away) and how to run the tests.
+// first step that does not pass, with where to read, its failing test and
+// that test's diagnosis (briefly: its first lines), how to run the tests,
+// and the command that gives a hint. Never a hint's text: hints come only
+// when asked for.
 func (s *session) showNext(p stageProgress, briefly bool) {
 	c := s.color
 	st := p.stage
+	lines := maxFailureLines
+	if !briefly {
+		lines = repo.MaxExcerptLines
+	}
 	readme := st.Exercise.Dir + "/README.md"
 	run := s.cdInto(st.Exercise.Dir) + guide.HowToRun(st.Exercise.Dir, "go test -failfast ./...")
 	if p.problem != "" {
 		fmt.Fprintf(s.out, "%s %s does not build (or its tests cannot start):\n", c.bold("Next:"), c.bold(st.Name))
-		fmt.Fprintln(s.out, indent(capLines(p.problem, maxFailureLines), "  "))
+		fmt.Fprintln(s.out, indent(capLines(p.problem, lines), "  "))
 		fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("run "), run)
 		return
 	}
@@ -131,17 +151,34 @@ func (s *session) showNext(p stageProgress, briefly bool) {
 	} else {
 		fmt.Fprintf(s.out, "  %s  %s %s\n", c.cyan("test"), t.Name, c.red("fails:"))
 		if msg := failureText(t.Output); msg != "" {
-			fmt.Fprintln(s.out, indent(capLines(msg, maxFailureLines), "        "))
+			fmt.Fprintln(s.out, indent(capLines(msg, lines), "        "))
 		}
-	}
-	if hint, ok := s.hints.Hint(st.Exercise.Dir, step.number); ok && hint.Text != "" {
-		text := hint.Text
-		if briefly {
-			text = guide.Brief(text, fmt.Sprintf("%s hint %s %d", s.self(), st.Number(), step.number))
-		}
-		fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("hint"), strings.TrimLeft(indent(text, "        "), " "))
 	}
 	fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("run "), run)
+	fmt.Fprintf(s.out, "  %s %s hint\n", c.cyan("stuck?"), s.self())
+}
+
+// showDone says that stage p is done, and names the stage to do next (the
+// first after it, of all, whose steps do not all pass) and how to start it.
+func (s *session) showDone(p stageProgress, all []stageProgress) {
+	c := s.color
+	fmt.Fprintf(s.out, "%s every step of %s passes. Compare with the solution: %s diff %s\n",
+		c.green("Done:"), c.bold(p.stage.Name), s.self(), p.stage.Number())
+	i := slices.IndexFunc(all, func(q stageProgress) bool { return q.stage.Name == p.stage.Name })
+	for _, q := range slices.Concat(all[i+1:], all[:i]) {
+		if q.ready() && !q.done() {
+			s.showStart(q.stage)
+			return
+		}
+	}
+	fmt.Fprintln(s.out, c.green("Every step of every stage passes. Well done!"))
+}
+
+// showStart names stage st as the next one, and how to start it.
+func (s *session) showStart(st repo.Stage) {
+	fmt.Fprintf(s.out, "%s %s (%s): read %s, then from its folder:\n", s.color.bold("Next stage:"), s.color.bold(st.Name),
+		shortTitle(st), s.rel(st.Exercise.Dir+"/README.md"))
+	fmt.Fprintf(s.out, "  %s%s watch\n", s.cdInto(st.Exercise.Dir), s.selfFrom(st.Exercise.Dir))
 }
 
 // failureText returns the lines a failing test printed, without the common

@@ -150,19 +150,6 @@ func (s *session) stageDone(st repo.Stage, hasSteps bool) {
 	}
 }
 
-// selfFrom returns how a learner in dir runs the workshop command.
-func (s *session) selfFrom(dir string) string {
-	rel, err := filepath.Rel(dir, filepath.Join(s.root, "workshop"))
-	if err != nil {
-		return s.self()
-	}
-	rel = filepath.ToSlash(rel)
-	if !strings.HasPrefix(rel, ".") {
-		rel = "./" + rel
-	}
-	return "go run " + rel
-}
-
 // printHint prints level 1 of the hint of step n of stage st (watch's h).
 func (s *session) printHint(st repo.Stage, n int) int {
 	return s.showHint(st, n, hintLevels{level: 1})

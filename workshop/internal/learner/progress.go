@@ -52,6 +52,8 @@ type stageProgress struct {
 	stage   repo.Stage
 	steps   []stepProgress // sorted by number
 	problem string         // why the tests could not run (a build failure, a timeout): what go said
+	notRun  bool           // the exercise is as shipped, and its tests were not run: not started
+	unsure  bool           // the go command failed before testing (a download, the toolchain): not recorded
 }
 
 // passedSteps returns how many steps passed.
@@ -96,46 +98,109 @@ func (p stageProgress) started() bool {
 	return false
 }
 
-// testStage runs the step tests of the exercise of stage st, quietly, and
-// returns where the learner stands in it.
+// testStage returns where the learner stands in stage st: what the record
+// holds for it, when nothing it depends on changed since, else what a run
+// of its tests says.
 func (s *session) testStage(ctx context.Context, st repo.Stage) stageProgress {
+	k := s.keyOf(st)
+	if p, ok := s.record.recall(st, k.key); ok {
+		return p
+	}
+	return s.runStage(ctx, st, k)
+}
+
+// runStage runs the step tests of the exercise of stage st, quietly,
+// records what they say under key k, and returns where the learner stands
+// in it.
+func (s *session) runStage(ctx context.Context, st repo.Stage, k stageKey) stageProgress {
 	declared, err := declaredStepTests(st.Exercise)
 	if err != nil {
 		return stageProgress{stage: st, problem: err.Error()}
 	}
+	s.goTests.Add(1)
 	ctx, cancel := context.WithTimeout(ctx, runTimeout)
 	defer cancel()
 	out, err := s.goCmd.RunContext(ctx, st.Exercise.Dir, nil, "test", "-json", "-count=1", "-timeout", testTimeout, "./...")
 	p := parseProgress(st, declared, out, err)
 	if ctx.Err() != nil {
 		p.problem = fmt.Sprintf("the tests did not finish within %s (%v)", runTimeout, ctx.Err())
+		return p
+	}
+	if !p.unsure && k.key != "" {
+		s.record.remember(p, k.key) // a record not written costs a run next time, nothing more
 	}
 	return p
 }
 
-// testStages tests each of stages and returns their progress, in order,
-// showing on the status line (on a terminal) how far it got. The first
-// stage runs alone, so that it compiles what every stage shares (SQLite's C
-// code) once; the others run up to half the CPUs at a time.
-func (s *session) testStages(ctx context.Context, stages []repo.Stage) []stageProgress {
+// notStarted returns the progress of stage st as shipped, without a run:
+// its declared step tests, none run.
+func notStarted(st repo.Stage) stageProgress {
+	declared, err := declaredStepTests(st.Exercise)
+	if err != nil {
+		return stageProgress{stage: st, problem: err.Error()}
+	}
+	return stageProgress{stage: st, steps: groupBySteps(declared), notRun: true}
+}
+
+// progressOf returns where the learner stands in every stage of stages, in
+// order, running only the tests of the stages that need it: a stage whose
+// key the record holds is recalled; a stage as shipped is not started
+// (notStarted), unless it is the current stage (see currentStage, from
+// the stage named from), whose failing test the board shows; every other
+// stage runs (testStages).
+func (s *session) progressOf(ctx context.Context, stages []repo.Stage, from string) []stageProgress {
 	all := make([]stageProgress, len(stages))
+	keys := make([]stageKey, len(stages))
+	var wg sync.WaitGroup
+	for i, st := range stages {
+		wg.Go(func() { keys[i] = s.keyOf(st) })
+	}
+	wg.Wait()
+	var toRun []int
+	for i, st := range stages {
+		if p, ok := s.record.recall(st, keys[i].key); ok {
+			all[i] = p
+		} else if s.untouched(st, keys[i]) {
+			all[i] = notStarted(st)
+		} else {
+			toRun = append(toRun, i)
+		}
+	}
+	s.testStages(ctx, stages, keys, all, toRun)
+	if i := slices.IndexFunc(all, func(p stageProgress) bool { return p.stage.Name == from }); i >= 0 && all[i].done() {
+		return all // the board says the stage is done, and names the next without its first step
+	}
+	if cur, ok := currentStage(all, from); ok && cur.notRun {
+		i := slices.IndexFunc(stages, func(st repo.Stage) bool { return st.Name == cur.stage.Name })
+		s.testStages(ctx, stages, keys, all, []int{i})
+	}
+	return all
+}
+
+// testStages runs the tests of the stages at indexes toRun of stages,
+// whose keys are keys, and puts their progress in all, showing on the
+// status line (on a terminal) how far it got. The first runs alone, so
+// that it compiles what every stage shares (SQLite's C code) once; the
+// others run up to half the CPUs at a time.
+func (s *session) testStages(ctx context.Context, stages []repo.Stage, keys []stageKey, all []stageProgress, toRun []int) {
+	if len(toRun) == 0 {
+		return
+	}
 	var mu sync.Mutex
 	finished := 0
 	test := func(i int) {
-		p := s.testStage(ctx, stages[i])
+		p := s.runStage(ctx, stages[i], keys[i])
 		mu.Lock()
 		defer mu.Unlock()
 		all[i] = p
 		finished++
-		s.showStatus(fmt.Sprintf("testing %s: %d of %d done...", plural(len(stages), "stage"), finished, len(stages)))
+		s.showStatus(fmt.Sprintf("testing %s: %d of %d done...", plural(len(toRun), "stage"), finished, len(toRun)))
 	}
-	s.showStatus(fmt.Sprintf("testing %s...", plural(len(stages), "stage")))
-	if len(stages) > 0 {
-		test(0)
-	}
+	s.showStatus(fmt.Sprintf("testing %s...", plural(len(toRun), "stage")))
+	test(toRun[0])
 	var wg sync.WaitGroup
 	limit := make(chan struct{}, max(1, runtime.NumCPU()/2))
-	for i := 1; i < len(stages); i++ {
+	for _, i := range toRun[1:] {
 		wg.Go(func() {
 			limit <- struct{}{}
 			defer func() { <-limit }()
@@ -144,7 +209,6 @@ func (s *session) testStages(ctx context.Context, stages []repo.Stage) []stagePr
 	}
 	wg.Wait()
 	s.showStatus("")
-	return all
 }
 
 // findCurrent tests stages in order until it finds the current stage (see
@@ -242,6 +306,7 @@ func parseProgress(st repo.Stage, declared []repo.Test, out string, runErr error
 	// A go command that failed with no failed package or test failed before
 	// testing anything.
 	goFailed := runErr != nil && (run.Events == 0 || !run.Failed())
+	p.unsure = run.Events == 0
 	if run.Broken() || goFailed {
 		p.problem = repo.Excerpt(run.Problems)
 		if p.problem == "" && runErr != nil {

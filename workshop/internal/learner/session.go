@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/gokit-workshop/workshop/workshop/internal/guide"
 	"github.com/gokit-workshop/workshop/workshop/internal/repo"
@@ -26,6 +27,10 @@ type session struct {
 	errOut io.Writer
 	color  palette // of out
 	status bool    // show a status line on errOut while tests run (errOut is a terminal)
+
+	record  *record           // what the last runs of each stage's tests found
+	shipped map[string]string // the HashTree of each exercise as shipped, by stage name
+	goTests atomic.Int32      // how many times go test ran: tests count them
 }
 
 // openSession opens the repository holding the working directory for a
@@ -72,15 +77,17 @@ func newSession(root, cwd string, env []string, stdout, stderr io.Writer) (*sess
 		return nil, errors.New("no stages found in " + root + " (directories like stage01-service with a go.mod)")
 	}
 	s := &session{
-		root:   root,
-		stages: stages,
-		cwd:    cwd,
-		env:    env,
-		goCmd:  repo.NewGo(root, env),
-		hints:  guide.GuideHints{},
-		out:    stdout,
-		errOut: stderr,
-		color:  paletteFor(stdout, env),
+		root:    root,
+		stages:  stages,
+		cwd:     cwd,
+		env:     env,
+		goCmd:   repo.NewGo(root, env),
+		hints:   guide.GuideHints{},
+		out:     stdout,
+		errOut:  stderr,
+		color:   paletteFor(stdout, env),
+		record:  openRecord(root),
+		shipped: parseShipped(shippedText),
 	}
 	if f, ok := stderr.(*os.File); ok && isTerminal(f) && repo.Getenv(env, "TERM") != "dumb" {
 		s.status = true
@@ -138,6 +145,19 @@ func (s *session) cdInto(dir string) string {
 func (s *session) self() string {
 	rel := s.rel(filepath.Join(s.root, "workshop"))
 	if !strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, "/") {
+		rel = "./" + rel
+	}
+	return "go run " + rel
+}
+
+// selfFrom returns how the learner runs the workshop command from dir.
+func (s *session) selfFrom(dir string) string {
+	rel, err := filepath.Rel(dir, filepath.Join(s.root, "workshop"))
+	if err != nil {
+		return s.self()
+	}
+	rel = filepath.ToSlash(rel)
+	if !strings.HasPrefix(rel, ".") {
 		rel = "./" + rel
 	}
 	return "go run " + rel

@@ -103,3 +103,14 @@ func testSession(t *testing.T, root string, env ...string) (*session, *fixture.S
 	}
 	return s, stdout, stderr
 }
+
+// testSessionIn is testSession for a learner in directory cwd.
+func testSessionIn(t *testing.T, root, cwd string, env ...string) (*session, *fixture.SyncBuffer, *fixture.SyncBuffer) {
+	t.Helper()
+	stdout, stderr := new(fixture.SyncBuffer), new(fixture.SyncBuffer)
+	s, err := newSession(root, cwd, append(os.Environ(), env...), stdout, stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, stdout, stderr
+}

@@ -20,7 +20,9 @@ import (
 const WatchAbout = `Runs the tests of a stage whenever you save a file in it, and shows only the
 next thing to do. Without a stage it watches the current one: the stage
 folder you are in, else the first stage whose steps do not all pass. When the
-stage passes, it moves on to the next one. Type a command and Enter:
+stage passes, it moves on to the next one; in a stage's folder it says the
+stage is done, names the next and stops. A save runs only the stage watched,
+and only if a file it depends on changed. Type a command and Enter:
   (just Enter)   run the tests again
   h              the hint of the next step
   q              quit (or Ctrl-C)`
@@ -54,11 +56,27 @@ func Watch(stage string, stdout, stderr io.Writer) int {
 
 // watch runs the watch loop, from the stage named from (see findCurrent):
 // commands come as lines on in, file changes count once they have been
-// quiet for debounce. It returns when the learner quits, ctx is done, or
-// every stage passes.
+// quiet for debounce. When the stage passes, it moves on to the next one;
+// but in a stage's folder it watches that stage only: once it passes, it
+// says so, names the next stage and how to start it, and stops, rather than
+// show the next stage's first step unasked. It returns when the learner
+// quits, ctx is done, or every stage passes.
 func (s *session) watch(ctx context.Context, in io.Reader, from string, debounce time.Duration) int {
 	cmds := readLines(in)
-	cur, ok := s.findCurrent(ctx, s.stages, from)
+	here, inFolder := s.stageOfCwd()
+	stay := inFolder && here.Name == from
+	var cur stageProgress
+	ok := false
+	if stay {
+		if cur = s.testStage(ctx, here); cur.done() {
+			s.showDone(cur, s.knownProgress(cur))
+			return exit.OK
+		}
+		ok = cur.ready()
+	}
+	if !ok {
+		cur, ok = s.findCurrent(ctx, s.stages, from)
+	}
 	for {
 		if ctx.Err() != nil {
 			fmt.Fprintln(s.out, "Stopped watching.")
@@ -73,10 +91,33 @@ func (s *session) watch(ctx context.Context, in io.Reader, from string, debounce
 			fmt.Fprintln(s.out, "Stopped watching.")
 			return exit.OK
 		}
-		// The stage passes: test the stages after it to find the next one.
+		if stay && next.stage.Name == here.Name {
+			s.showDone(next, s.knownProgress(next))
+			return exit.OK
+		}
+		fmt.Fprintln(s.out, s.color.green(fmt.Sprintf("Every step of %s passes. Compare with the solution: %s diff %s", next.stage.Name, s.self(), next.stage.Name)))
+		// Test the stages after it to find the next one.
 		i := slices.IndexFunc(s.stages, func(st repo.Stage) bool { return st.Name == next.stage.Name })
 		cur, ok = s.findCurrent(ctx, s.stages, s.stages[(i+1)%len(s.stages)].Name)
 	}
+}
+
+// knownProgress returns where the learner stands in every stage as far as
+// is known without running a test: p for its stage, the record's progress
+// of the stages it holds, and not started for the others.
+func (s *session) knownProgress(p stageProgress) []stageProgress {
+	all := make([]stageProgress, len(s.stages))
+	for i, st := range s.stages {
+		switch q, ok := s.record.recall(st, s.keyOf(st).key); {
+		case st.Name == p.stage.Name:
+			all[i] = p
+		case ok:
+			all[i] = q
+		default:
+			all[i] = notStarted(st)
+		}
+	}
+	return all
 }
 
 // watchStage watches the exercise of stage p until every step of it
@@ -102,15 +143,22 @@ func (s *session) watchStage(ctx context.Context, p stageProgress, cmds *<-chan 
 		}
 		fmt.Fprintln(s.out, s.color.dim("Watching "+s.rel(st.Exercise.Dir)+" for saved files.  Enter: run again   h Enter: hint   q Enter: quit"))
 	}
-	rerun := func(why string) bool {
+	// rerun shows the stage's progress again: from the record when nothing
+	// it depends on changed (a save that changed nothing), else from a
+	// run; fresh always runs (Enter: a learner who asks to run again, for
+	// a test that failed by chance, gets a run).
+	rerun := func(why string, fresh bool) bool {
 		s.showStatus("testing " + st.Name + "...")
-		p = s.testStage(ctx, st)
+		if fresh {
+			p = s.runStage(ctx, st, s.keyOf(st))
+		} else {
+			p = s.testStage(ctx, st)
+		}
 		s.showStatus("")
 		if ctx.Err() != nil {
 			return false
 		}
 		if p.done() {
-			fmt.Fprintln(s.out, s.color.green(fmt.Sprintf("Every step of %s passes. Compare with the solution: %s diff %s", st.Name, s.self(), st.Name)))
 			return true
 		}
 		show(p, why)
@@ -123,7 +171,7 @@ func (s *session) watchStage(ctx context.Context, p stageProgress, cmds *<-chan 
 		case <-ctx.Done():
 			return p, true
 		case <-changed:
-			if rerun("a file changed") {
+			if rerun("a file changed", false) {
 				return p, false
 			}
 		case line, ok := <-*cmds:
@@ -136,7 +184,7 @@ func (s *session) watchStage(ctx context.Context, p stageProgress, cmds *<-chan 
 			}
 			switch strings.ToLower(strings.TrimSpace(line)) {
 			case "":
-				if rerun("run again") {
+				if rerun("run again", true) {
 					return p, false
 				}
 			case "h", "hint":

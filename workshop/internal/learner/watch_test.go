@@ -158,3 +158,51 @@ func TestWatchStops(t *testing.T) {
 		t.Fatal("watch did not stop when its context ended")
 	}
 }
+
+// TestWatchInAFinishedStage checks that watch, in a finished stage's
+// folder, says the stage is done and names the next one instead of
+// watching that one's first step; and that it stops the same way when the
+// stage it watches in its folder comes to pass.
+func TestWatchInAFinishedStage(t *testing.T) {
+	t.Parallel()
+	root := fixture.Learner().Write(t)
+	fixture.Solve(t, root, 1)
+	s, stdout, _ := testSessionIn(t, root, root+"/stage01-demo")
+	in, typed := io.Pipe()
+	defer typed.Close()
+	done := make(chan int, 1)
+	go func() { done <- s.watch(context.Background(), in, "stage01-demo", testDebounce) }()
+	waitFor(t, stdout, "Next: stage01-demo, Step 2 — subtract", time.Minute)
+	waitFor(t, stdout, "Watching . for saved files.", time.Minute)
+	fixture.Solve(t, root, 2) // the stage passes: watch stops, naming the next stage
+	select {
+	case code := <-done:
+		if code != exit.OK {
+			t.Errorf("watch: exit %d", code)
+		}
+	case <-time.After(time.Minute):
+		t.Fatalf("watch did not stop when its stage passed; output:\n%s", stdout.String())
+	}
+	out := stdout.String()
+	fixture.WantContains(t, out,
+		"Done: every step of stage01-demo passes. Compare with the solution: go run ../workshop diff stage01\n",
+		"Next stage: stage02-demo (double numbers): read ../stage02-demo/README.md, then from its folder:\n",
+		"  cd ../stage02-demo && go run ../workshop watch\n",
+	)
+	if strings.Contains(out, "Step 1 — double") {
+		t.Errorf("watch showed the next stage's first step:\n%s", out)
+	}
+
+	// Started again in the finished stage's folder: it says so at once.
+	again, stdout2, _ := testSessionIn(t, root, root+"/stage01-demo")
+	if code := again.watch(context.Background(), strings.NewReader(""), "stage01-demo", testDebounce); code != exit.OK {
+		t.Errorf("watch in a finished stage: exit %d", code)
+	}
+	fixture.WantContains(t, stdout2.String(), "Done: every step of stage01-demo passes.", "Next stage: stage02-demo")
+	if again.goTests.Load() != 0 {
+		t.Errorf("watch in a finished stage ran go test %d times; the record knows the stage passes", again.goTests.Load())
+	}
+	if strings.Contains(stdout2.String(), "Watching") {
+		t.Errorf("watch in a finished stage watches:\n%s", stdout2.String())
+	}
+}
