@@ -154,8 +154,23 @@ func (s *session) showNext(p stageProgress, briefly bool) {
 			fmt.Fprintln(s.out, indent(capLines(msg, lines), "        "))
 		}
 	}
+	if cmd, ok := stepCommand(st, t.Package, step.number); ok {
+		run = s.cdInto(st.Exercise.Dir) + cmd
+	}
 	fmt.Fprintf(s.out, "  %s  %s\n", c.cyan("run "), run)
 	fmt.Fprintf(s.out, "  %s %s hint\n", c.cyan("stuck?"), s.self())
+}
+
+// stepCommand returns the command that runs the tests of step n alone, in
+// the package of the exercise of st whose import path is pkg, e.g.
+// "go test ./sqlite -run 'TestStep1'"; ok is false when pkg is not one of
+// the exercise's.
+func stepCommand(st repo.Stage, pkg string, n int) (cmd string, ok bool) {
+	rel, ok := strings.CutPrefix(pkg, st.Exercise.Path)
+	if !ok || (rel != "" && !strings.HasPrefix(rel, "/")) {
+		return "", false
+	}
+	return fmt.Sprintf("go test .%s -run 'TestStep%d'", rel, n), true
 }
 
 // showDone says that stage p is done, and names the stage to do next (the

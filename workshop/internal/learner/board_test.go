@@ -28,7 +28,7 @@ func TestBoardNothingDone(t *testing.T) {
 		"  read  stage01-demo/README.md:9  (## Step 1 — add)\n",
 		"  test  TestStep1Add fails:\n",
 		"Add(2, 3) = 0, want 5 (step 1: write the body of Add)",
-		"  run   cd stage01-demo && go test -failfast ./calc\n",
+		"  run   cd stage01-demo && go test ./calc -run 'TestStep1'\n",
 		"  stuck? go run ./workshop hint\n",
 		"More: go run ./workshop watch",
 	)
