@@ -2,7 +2,6 @@ package todoendpoint
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
@@ -24,22 +23,30 @@ func wrongResponse(method string, got, want any) error {
 
 // Create calls the Create endpoint.
 func (e Endpoints) Create(ctx context.Context, title string, order int64) (todo.Todo, error) {
-	// TODO(stage02, step 3): call the Create endpoint and unpack its answer.
-	//   1. response, err := e.CreateEndpoint(ctx, CreateRequest{…}); return
-	//      err as it is when it is not nil (no wrapping: callers test it with
-	//      errors.Is).
-	//   2. resp, ok := response.(CreateResponse); when !ok, return
-	//      wrongResponse("Create", response, CreateResponse{}).
-	//   3. return resp.Todo, resp.Err: the domain error comes back here.
-	// List and Delete below are finished: same shape.
-	return todo.Todo{}, errors.New("Endpoints.Create is not written yet: do stage 02, step 3")
+	// TODO(stage02, step 2): the client side of Create: call e.CreateEndpoint
+	// with a CreateRequest made of the arguments, and give the caller exactly
+	// what the service itself would have returned.
+	//   - An error the endpoint returns (a closed database, a cancelled
+	//     ctx, later a dead connection): the caller gets that very error,
+	//     so errors.Is still finds it.
+	//   - A response: it must be a CreateResponse (anything else is a
+	//     wiring bug: wrongResponse words it; never panic). The caller gets
+	//     its todo, and its domain error, if any, so that
+	//     errors.Is(err, todo.ErrInvalid) holds here as on the service.
+	return todo.Todo{}, fmt.Errorf("Endpoints.Create is not written yet: do stage 02, step 2")
 }
 
 // Get calls the Get endpoint.
 func (e Endpoints) Get(ctx context.Context, id int64) (todo.Todo, error) {
-	// TODO(stage02, step 3): as in Create, with e.GetEndpoint, a GetRequest
-	// and a GetResponse.
-	return todo.Todo{}, errors.New("Endpoints.Get is not written yet: do stage 02, step 3")
+	response, err := e.GetEndpoint(ctx, GetRequest{ID: id})
+	if err != nil {
+		return todo.Todo{}, err
+	}
+	resp, ok := response.(GetResponse)
+	if !ok {
+		return todo.Todo{}, wrongResponse("Get", response, GetResponse{})
+	}
+	return resp.Todo, resp.Err
 }
 
 // List calls the List endpoint.
@@ -57,22 +64,24 @@ func (e Endpoints) List(ctx context.Context) ([]todo.Todo, error) {
 
 // Update calls the Update endpoint.
 func (e Endpoints) Update(ctx context.Context, id int64, p todo.Patch) (todo.Todo, error) {
-	// TODO(stage02, step 3): as in Create, with e.UpdateEndpoint, an
-	// UpdateRequest{ID: id, Patch: p} and an UpdateResponse.
-	return todo.Todo{}, errors.New("Endpoints.Update is not written yet: do stage 02, step 3")
+	response, err := e.UpdateEndpoint(ctx, UpdateRequest{ID: id, Patch: p})
+	if err != nil {
+		return todo.Todo{}, err
+	}
+	resp, ok := response.(UpdateResponse)
+	if !ok {
+		return todo.Todo{}, wrongResponse("Update", response, UpdateResponse{})
+	}
+	return resp.Todo, resp.Err
 }
 
 // Delete calls the Delete endpoint.
 func (e Endpoints) Delete(ctx context.Context, id int64) error {
-	response, err := e.DeleteEndpoint(ctx, DeleteRequest{ID: id})
-	if err != nil {
-		return err
-	}
-	resp, ok := response.(DeleteResponse)
-	if !ok {
-		return wrongResponse("Delete", response, DeleteResponse{})
-	}
-	return resp.Err
+	// TODO(stage02, step 2): the client side of Delete, a method that
+	// answers only an error: the same two roads as Create, with
+	// e.DeleteEndpoint, a DeleteRequest and a DeleteResponse. A not-found
+	// must come back as the service's own todo.ErrNotFound.
+	return fmt.Errorf("Endpoints.Delete is not written yet: do stage 02, step 2")
 }
 
 // DeleteAll calls the DeleteAll endpoint.

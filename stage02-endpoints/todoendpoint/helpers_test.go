@@ -2,6 +2,7 @@ package todoendpoint_test
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/stage02-endpoints/todoendpoint"
 )
 
 // Helpers shared by the step tests.
@@ -27,8 +29,8 @@ func callWith(ctx context.Context, t *testing.T, step int, what string, ep endpo
 	defer func() {
 		if r := recover(); r != nil {
 			t.Fatalf("step %d: %s panicked: %v\n"+
-				"An endpoint must never panic: return a non-nil endpoint, and check the request type "+
-				"with the two-value assertion req, ok := request.(…)", step, what, r)
+				"An endpoint must never panic, whatever it is given: a request of the wrong type is an error, "+
+				"and a type assertion has a form that reports failure instead of panicking %s", step, what, r, stuck(step))
 		}
 	}()
 	return ep(ctx, request)
@@ -40,8 +42,8 @@ func noPanic(t *testing.T, step int, what string, f func()) {
 	defer func() {
 		if r := recover(); r != nil {
 			t.Fatalf("step %d: %s panicked: %v\n"+
-				"A client method must never panic: check the response type "+
-				"with the two-value assertion resp, ok := response.(…)", step, what, r)
+				"A client method must never panic, whatever its endpoint answers: a response of the wrong type is an error, "+
+				"and a type assertion has a form that reports failure instead of panicking %s", step, what, r, stuck(step))
 		}
 	}()
 	f()
@@ -53,7 +55,8 @@ func as[R any](t *testing.T, step int, what string, response any) R {
 	t.Helper()
 	r, ok := response.(R)
 	if !ok {
-		t.Fatalf("step %d: %s answered a response of type %T; want a %T (a value, not a pointer)", step, what, response, r)
+		t.Fatalf("step %d: %s answered a response of type %T; want a %T (a value, not a pointer): "+
+			"the client side and the transports assert the value type %s", step, what, response, r, stuck(step))
 	}
 	return r
 }
@@ -75,9 +78,40 @@ func mustCreate(t *testing.T, svc todo.Service, title string, order int64) todo.
 	t.Helper()
 	created, err := svc.Create(context.Background(), title, order)
 	if err != nil {
-		t.Fatalf("svc.Create(ctx, %q, %d) = %v; the stage 01 service must work before the endpoints can", title, order, err)
+		t.Fatalf("svc.Create(ctx, %q, %d) = %v; the stage 01 service (the solution) must work before the endpoints can: "+
+			"run go test in ../solutions/stage01-service", title, order, err)
 	}
 	return created
+}
+
+// stuck is the end of every failure message of step: where to ask for a
+// hint.
+func stuck(step int) string {
+	return fmt.Sprintf("(stuck? go run ../workshop hint stage02 %d)", step)
+}
+
+// needStep1 ends a test of a later step with "finish step 1 first" unless
+// the server side of step 1 answers good requests: split, and the Create and
+// Delete endpoints. (How they treat errors is step 1's to test.)
+func needStep1(t *testing.T, step int) {
+	t.Helper()
+	svc := todotest.NewService(t)
+	ctx := context.Background()
+	ok := func() bool {
+		defer func() { _ = recover() }()
+		response, err := todoendpoint.MakeCreateEndpoint(svc)(ctx, todoendpoint.CreateRequest{Title: "step 1?"})
+		created, isCreate := response.(todoendpoint.CreateResponse)
+		if err != nil || !isCreate || created.Err != nil || created.Todo.ID == 0 {
+			return false
+		}
+		response, err = todoendpoint.MakeDeleteEndpoint(svc)(ctx, todoendpoint.DeleteRequest{ID: created.Todo.ID})
+		deleted, isDelete := response.(todoendpoint.DeleteResponse)
+		return err == nil && isDelete && deleted.Err == nil
+	}()
+	if !ok {
+		t.Fatalf("step %d needs step 1, and its endpoints do not answer yet: finish step 1 first "+
+			"(go test ./todoendpoint -run TestStep1)", step)
+	}
 }
 
 // show writes an error for a failure message: nil, or its text quoted.

@@ -17,13 +17,16 @@ type Middleware func(method string, next endpoint.Endpoint) endpoint.Endpoint
 // The first middleware is the outermost: a request goes through mw[0], then
 // mw[1], and so on, then the endpoint of e (as with kit's endpoint.Chain).
 func (e Endpoints) Wrap(mw ...Middleware) Endpoints {
-	// TODO(stage02, step 4): wrap each of the six endpoints of e.
-	//   Walk the table of methods, Methods() (methods.go): each Method
-	//   gives its Name, its endpoint in a set (m.Endpoint(e)) and a way to
-	//   set it (m.SetEndpoint(&set, ep)).
-	//   For one endpoint, next: for i from len(mw)-1 down to 0,
-	//   next = mw[i](m.Name, next), so that mw[0] ends up outermost.
-	//   Return a new Endpoints with the wrapped endpoints.
-	// As shipped, Wrap returns e unchanged: New works, but without middleware.
+	// TODO(stage02, step 3): a new set in which each of the six endpoints of
+	// e is wrapped in every middleware of mw, each told the name of the
+	// method it serves.
+	//   - Which six: Methods() (methods.go) is the one table of them; walk
+	//     it rather than naming them again. Each Method reads and sets its
+	//     endpoint in a set.
+	//   - The order is yours to get right: a call must go through mw[0]
+	//     first, then mw[1], and so on, then e's endpoint, as with kit's
+	//     endpoint.Chain. With no middleware, the endpoints stay as they are.
+	//   - e itself is not changed: callers may still use it unwrapped.
+	// As shipped, Wrap returns e unchanged: New works, without middleware.
 	return e
 }

@@ -2,7 +2,6 @@ package todoendpoint
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/go-kit/kit/endpoint"
@@ -11,22 +10,31 @@ import (
 )
 
 // This file is the server side: one endpoint per service method. Each one
-// checks the type of its request, calls the service, and sorts the error the
-// service returned with split.
+// checks the type of its request, calls the service, puts all it returned in
+// the method's response, and lets split send that answer down its road.
 
-// split sorts an error of the service into the two kinds an endpoint knows.
-// A domain error (invalid argument, not found: the caller's to fix) is
-// domainErr, and travels inside the response. Any other error (the database
-// is closed, the context was cancelled) is endpointErr, and is returned by
-// the endpoint, so that middleware such as circuit breakers and retries sees
-// only real failures.
-func split(err error) (domainErr, endpointErr error) {
-	// TODO(stage02, step 1): sort err by its code, todo.ErrorCode(err):
-	//   "" (err is nil)                       → nil, nil
-	//   todo.CodeInvalid or todo.CodeNotFound → err, nil (it goes in the response)
-	//   anything else (todo.CodeInternal)     → nil, err (the endpoint returns it)
-	// As shipped, every error is returned by the endpoint, domain errors too.
-	return nil, err
+// split sends the answer of a service method down one of the two roads. resp
+// is the method's response, filled with everything the service returned, its
+// error in Err (so resp.Failed() is that error, or nil). A domain error
+// (invalid argument, not found: the caller's to fix) stays inside the
+// response, which the endpoint answers with a nil error. Any other error (the
+// database is closed, the context was cancelled, an error nobody classified)
+// is returned by the endpoint, with no response, so that middleware such as
+// circuit breakers and retries sees only real failures.
+func split(resp endpoint.Failer) (response any, err error) {
+	// TODO(stage02, step 1): the error split, the rule of this stage.
+	//   In:  resp, a method's response holding all the service returned;
+	//        resp.Failed() is the service's error, or nil.
+	//   Out: what the endpoint returns, (response, error): exactly one road.
+	//   - no error: the response, as it is, and no error;
+	//   - a domain error, one the caller can act on (todo.ErrorCode tells
+	//     which codes those are: see go doc on the todo package): it stays
+	//     inside the response, and the endpoint's error is nil;
+	//   - any other error, including one with no code at all: the endpoint
+	//     returns it, unchanged, with no response.
+	// Kit idea: only a returned error reaches endpoint middleware (circuit
+	// breakers, retries); endpoint.Failer is how a transport finds the other.
+	return nil, fmt.Errorf("split is not written yet: do stage 02, step 1")
 }
 
 // wrongRequest is the error of an endpoint given a request of another type
@@ -38,28 +46,28 @@ func wrongRequest(method string, got, want any) error {
 // MakeCreateEndpoint returns the endpoint of svc.Create. It takes a
 // CreateRequest and answers a CreateResponse.
 func MakeCreateEndpoint(svc todo.Service) endpoint.Endpoint {
-	// TODO(stage02, step 1): return the endpoint of svc.Create.
-	//   1. req, ok := request.(CreateRequest); when !ok, return
-	//      nil, wrongRequest("Create", request, CreateRequest{}). Never let a
-	//      bad request panic.
-	//   2. t, err := svc.Create(ctx, req.Title, req.Order).
-	//   3. domainErr, endpointErr := split(err): return nil, endpointErr when
-	//      it is not nil, else CreateResponse{Todo: t, Err: domainErr}, nil.
-	// MakeListEndpoint and MakeDeleteEndpoint below are finished: same shape.
+	// TODO(stage02, step 1): the endpoint of svc.Create: a CreateRequest in,
+	// a CreateResponse (the new todo, or a domain error) out.
+	//   - A request of any other type (a pointer, nil, another method's) is
+	//     a wiring bug in a transport, not the user's mistake: decide which
+	//     road it takes (wrongRequest words it). It must never panic.
+	//   - Call the service with the endpoint's own ctx, and let split decide
+	//     where its error goes.
 	return func(ctx context.Context, request any) (any, error) {
-		return nil, errors.New("MakeCreateEndpoint is not written yet: do stage 02, step 1")
+		return nil, fmt.Errorf("MakeCreateEndpoint is not written yet: do stage 02, step 1")
 	}
 }
 
 // MakeGetEndpoint returns the endpoint of svc.Get. It takes a GetRequest and
 // answers a GetResponse.
 func MakeGetEndpoint(svc todo.Service) endpoint.Endpoint {
-	// TODO(stage02, step 2): return the endpoint of svc.Get, as in
-	// MakeCreateEndpoint: assert a GetRequest (wrongRequest("Get", …) when it
-	// is not one), call svc.Get(ctx, req.ID), split the error, and answer
-	// GetResponse{Todo: t, Err: domainErr}.
 	return func(ctx context.Context, request any) (any, error) {
-		return nil, errors.New("MakeGetEndpoint is not written yet: do stage 02, step 2")
+		req, ok := request.(GetRequest)
+		if !ok {
+			return nil, wrongRequest("Get", request, GetRequest{})
+		}
+		t, err := svc.Get(ctx, req.ID)
+		return split(GetResponse{Todo: t, Err: err})
 	}
 }
 
@@ -71,40 +79,32 @@ func MakeListEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("List", request, ListRequest{})
 		}
 		todos, err := svc.List(ctx)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return ListResponse{Todos: todos, Err: domainErr}, nil
+		return split(ListResponse{Todos: todos, Err: err})
 	}
 }
 
 // MakeUpdateEndpoint returns the endpoint of svc.Update. It takes an
 // UpdateRequest and answers an UpdateResponse.
 func MakeUpdateEndpoint(svc todo.Service) endpoint.Endpoint {
-	// TODO(stage02, step 2): return the endpoint of svc.Update: assert an
-	// UpdateRequest (wrongRequest("Update", …) when it is not one), call
-	// svc.Update(ctx, req.ID, req.Patch), split the error, and answer
-	// UpdateResponse{Todo: t, Err: domainErr}.
 	return func(ctx context.Context, request any) (any, error) {
-		return nil, errors.New("MakeUpdateEndpoint is not written yet: do stage 02, step 2")
+		req, ok := request.(UpdateRequest)
+		if !ok {
+			return nil, wrongRequest("Update", request, UpdateRequest{})
+		}
+		t, err := svc.Update(ctx, req.ID, req.Patch)
+		return split(UpdateResponse{Todo: t, Err: err})
 	}
 }
 
 // MakeDeleteEndpoint returns the endpoint of svc.Delete. It takes a
 // DeleteRequest and answers a DeleteResponse.
 func MakeDeleteEndpoint(svc todo.Service) endpoint.Endpoint {
+	// TODO(stage02, step 1): the endpoint of svc.Delete: a DeleteRequest in,
+	// a DeleteResponse out. Another shape than Create: the service answers
+	// only an error. Decide what a successful delete answers, and where a
+	// not-found goes; the same rules as Create for the request type and ctx.
 	return func(ctx context.Context, request any) (any, error) {
-		req, ok := request.(DeleteRequest)
-		if !ok {
-			return nil, wrongRequest("Delete", request, DeleteRequest{})
-		}
-		err := svc.Delete(ctx, req.ID)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return DeleteResponse{Err: domainErr}, nil
+		return nil, fmt.Errorf("MakeDeleteEndpoint is not written yet: do stage 02, step 1")
 	}
 }
 
@@ -116,10 +116,6 @@ func MakeDeleteAllEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("DeleteAll", request, DeleteAllRequest{})
 		}
 		err := svc.DeleteAll(ctx)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return DeleteAllResponse{Err: domainErr}, nil
+		return split(DeleteAllResponse{Err: err})
 	}
 }

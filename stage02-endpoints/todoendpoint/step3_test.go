@@ -3,8 +3,9 @@ package todoendpoint_test
 import (
 	"context"
 	"errors"
-	"fmt"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/go-kit/kit/endpoint"
@@ -14,150 +15,106 @@ import (
 	"github.com/gokit-workshop/workshop/stage02-endpoints/todoendpoint"
 )
 
-// Step 3: the client side, Endpoints as a todo.Service (README, "Step 3").
+// Step 3: the door for middleware (README, "Step 3").
 
-// Endpoints is a todo.Service: this line does not compile otherwise.
-var _ todo.Service = todoendpoint.Endpoints{}
+func TestStep3WrapAppliesMiddlewareInOrder(t *testing.T) {
+	var trace []string
+	record := func(name string) todoendpoint.Middleware {
+		return func(method string, next endpoint.Endpoint) endpoint.Endpoint {
+			return func(ctx context.Context, request any) (any, error) {
+				trace = append(trace, name+" "+method)
+				return next(ctx, request)
+			}
+		}
+	}
+	e := todoendpoint.New(todotest.NewService(t), record("outer"), record("inner"))
 
-func TestStep3EndpointsBehaveLikeTheService(t *testing.T) {
-	svc := todotest.NewService(t)
-	e := todoendpoint.New(svc)
-	ctx := context.Background()
+	// Call each endpoint once, in the order of Methods(); the answers do not
+	// matter here, only who saw the calls.
+	calls := []struct {
+		ep      endpoint.Endpoint
+		request any
+	}{
+		{e.CreateEndpoint, todoendpoint.CreateRequest{Title: "one"}},
+		{e.GetEndpoint, todoendpoint.GetRequest{ID: 1}},
+		{e.ListEndpoint, todoendpoint.ListRequest{}},
+		{e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: 1, Patch: todo.Patch{Completed: new(true)}}},
+		{e.DeleteEndpoint, todoendpoint.DeleteRequest{ID: 1}},
+		{e.DeleteAllEndpoint, todoendpoint.DeleteAllRequest{}},
+	}
+	for _, c := range calls {
+		call(t, 3, "a wrapped endpoint", c.ep, c.request)
+	}
 
-	created, err := e.Create(ctx, "  Buy milk ", 2)
+	var want []string
+	for _, m := range todoendpoint.Methods() {
+		want = append(want, "outer "+m.Name, "inner "+m.Name)
+	}
+	if len(want) != 12 {
+		t.Fatalf("step 3: todoendpoint.Methods() lists %d methods; want the six of todo.Service (methods.go is provided: restore it) %s", len(want)/2, stuck(3))
+	}
+	if !slices.Equal(trace, want) {
+		t.Fatalf("step 3: New(svc, outer, inner): the middlewares saw %s\nwant %s.\n"+
+			"Wrap must wrap every endpoint, tell each middleware the method's name, and make mw[0] the outermost, "+
+			"as kit's endpoint.Chain does %s", seen(trace), seen(want), stuck(3))
+	}
+
+	before := len(trace)
+	call(t, 3, "the Get endpoint after e.Wrap()", e.Wrap().GetEndpoint, todoendpoint.GetRequest{ID: 1})
+	if got := trace[before:]; !slices.Equal(got, []string{"outer Get", "inner Get"}) {
+		t.Fatalf("step 3: e.Wrap() with no middleware: the Get endpoint went through %s; want %s: "+
+			"with no middleware, the endpoints of e stay as they are %s", seen(got), seen([]string{"outer Get", "inner Get"}), stuck(3))
+	}
+}
+
+// TestStep3MiddlewareSeesOnlyEndpointErrors is why domain errors travel in
+// the response: a circuit breaker or a retry, written as endpoint middleware,
+// counts the errors endpoints return. A not-found must not count; a closed
+// database must.
+func TestStep3MiddlewareSeesOnlyEndpointErrors(t *testing.T) {
+	var calls, failures atomic.Int64
+	countFailures := func(method string, next endpoint.Endpoint) endpoint.Endpoint {
+		return func(ctx context.Context, request any) (any, error) {
+			calls.Add(1)
+			response, err := next(ctx, request)
+			if err != nil {
+				failures.Add(1)
+			}
+			return response, err
+		}
+	}
+	needStep1(t, 3)
+
+	live := todoendpoint.New(todotest.NewService(t), countFailures)
+	response, err := call(t, 3, "the Delete endpoint of New(svc, mw) given an unknown id", live.DeleteEndpoint, todoendpoint.DeleteRequest{ID: 4242})
+	if calls.Load() != 1 {
+		t.Fatalf("step 3: after one call of the Delete endpoint of New(svc, mw), the middleware saw %d calls; want 1: "+
+			"New passes its middlewares to Wrap %s", calls.Load(), stuck(3))
+	}
 	if err != nil {
-		t.Fatalf("step 3: Endpoints.Create(ctx, \"  Buy milk \", 2) returned the error %q; want the new todo.\n"+
-			"Call e.CreateEndpoint(ctx, CreateRequest{…}), return an error it returns as it is, "+
-			"assert the CreateResponse and return resp.Todo, resp.Err", err)
+		t.Fatalf("step 3: the Delete endpoint of an unknown id returned the error %s, and the middleware counted %d failure(s); "+
+			"want a response that failed with todo.ErrNotFound, and no failure counted.\n"+
+			"The endpoint itself returned the not-found: that is the road split chose (step 1), and it is what a circuit breaker "+
+			"or a retry would count %s", show(err), failures.Load(), stuck(3))
 	}
-	if stored := mustGetFromService(t, svc, created.ID); created.Title != "Buy milk" || !todotest.Same(created, stored) {
-		t.Fatalf("step 3: Endpoints.Create returned %+v; want what the service stored, %+v", created, stored)
-	}
-
-	got, err := e.Get(ctx, created.ID)
-	if err != nil || !todotest.Same(got, created) {
-		t.Fatalf("step 3: Endpoints.Get(ctx, %d) = %+v, %v; want %+v.\n"+
-			"Call e.GetEndpoint(ctx, GetRequest{ID: id}) and unpack the GetResponse", created.ID, got, err, created)
+	failed, _ := response.(endpoint.Failer)
+	if failed == nil || !errors.Is(failed.Failed(), todo.ErrNotFound) || failures.Load() != 0 {
+		t.Fatalf("step 3: the Delete endpoint of an unknown id answered a %T, and the middleware counted %d failure(s); "+
+			"want a response that failed with todo.ErrNotFound, and no failure counted: "+
+			"a middleware must pass on what the endpoint it wraps answers, unchanged %s", response, failures.Load(), stuck(3))
 	}
 
-	updated, err := e.Update(ctx, created.ID, todo.Patch{Completed: new(true)})
-	if err != nil || !updated.Completed || updated.Title != created.Title {
-		t.Fatalf("step 3: Endpoints.Update(ctx, %d, {Completed: true}) = %+v, %v; want the todo, completed.\n"+
-			"Call e.UpdateEndpoint(ctx, UpdateRequest{ID: id, Patch: p}) and unpack the UpdateResponse", created.ID, updated, err)
-	}
-	if stored := mustGetFromService(t, svc, created.ID); !todotest.Same(updated, stored) {
-		t.Fatalf("step 3: Endpoints.Update returned %+v; want what the service stored, %+v", updated, stored)
+	closed := todoendpoint.New(closedService(t), countFailures)
+	if _, err := call(t, 3, "the List endpoint on a closed store", closed.ListEndpoint, todoendpoint.ListRequest{}); err == nil || failures.Load() != 1 {
+		t.Fatalf("step 3: on a closed store, the List endpoint of New(svc, mw) returned the error %s, and the middleware counted %d failure(s); "+
+			"want an internal error, counted once: a circuit breaker must see it %s", show(err), failures.Load(), stuck(3))
 	}
 }
 
-// TestStep3EndpointsKeepTheContract runs the stage 01 contract suite against
-// the endpoint set, server and client side together: it must behave exactly
-// like the service. If a scenario fails, its name says which method to look
-// at again.
-func TestStep3EndpointsKeepTheContract(t *testing.T) {
-	todotest.Run(t, func(t *testing.T) todo.Service {
-		return todoendpoint.New(todotest.NewService(t))
-	})
-}
-
-func TestStep3DomainErrorsSurviveTheTrip(t *testing.T) {
-	svc := todotest.NewService(t)
-	kept := mustCreate(t, svc, "keep me", 1)
-	e := todoendpoint.New(svc)
-	ctx := context.Background()
-	const unknown = 4242
-
-	for _, c := range []struct {
-		call   string
-		want   error
-		direct func(todo.Service) error // the call, on the service or on the endpoints
-	}{
-		{"Get(ctx, 4242)", todo.ErrNotFound, func(s todo.Service) error { _, err := s.Get(ctx, unknown); return err }},
-		{"Update(ctx, 4242, {Completed: true})", todo.ErrNotFound, func(s todo.Service) error {
-			_, err := s.Update(ctx, unknown, todo.Patch{Completed: new(true)})
-			return err
-		}},
-		{fmt.Sprintf("Update(ctx, %d, {})", kept.ID), todo.ErrInvalid, func(s todo.Service) error { _, err := s.Update(ctx, kept.ID, todo.Patch{}); return err }},
-		{`Create(ctx, "", 0)`, todo.ErrInvalid, func(s todo.Service) error { _, err := s.Create(ctx, "", 0); return err }},
-		{"Delete(ctx, 4242)", todo.ErrNotFound, func(s todo.Service) error { return s.Delete(ctx, unknown) }},
-	} {
-		svcErr := c.direct(svc)
-		var err error
-		noPanic(t, 3, "Endpoints."+c.call, func() { err = c.direct(e) })
-		if !errors.Is(err, c.want) || err.Error() != svcErr.Error() {
-			t.Fatalf("step 3: Endpoints.%s = %s; want the service's own error, %q, which matches %s.\n"+
-				"The domain error comes back in the response: return resp.Err", c.call, show(err), svcErr, sentinel(c.want))
-		}
+// seen writes the calls a middleware saw, in order, for a failure message.
+func seen(trace []string) string {
+	if len(trace) == 0 {
+		return "no call"
 	}
-}
-
-func TestStep3EndpointErrorsComeBackAsTheyAre(t *testing.T) {
-	ctx := context.Background()
-
-	svc := closedService(t)
-	_, svcErr := svc.Create(ctx, "Buy milk", 1)
-	var err error
-	noPanic(t, 3, "Endpoints.Create on a closed store", func() { _, err = todoendpoint.New(svc).Create(ctx, "Buy milk", 1) })
-	if err == nil || err.Error() != svcErr.Error() || todo.ErrorCode(err) != todo.CodeInternal {
-		t.Fatalf("step 3: on a closed store, Endpoints.Create returned the error %s; want the service's own internal error, %q.\n"+
-			"When the endpoint returns an error, return it as it is", show(err), svcErr)
-	}
-
-	live := todoendpoint.New(todotest.NewService(t))
-	cancelled, cancel := context.WithCancel(ctx)
-	cancel()
-	for _, c := range []struct {
-		call string
-		do   func() error
-	}{
-		{`Create(cancelled, "Buy milk", 1)`, func() error { _, err := live.Create(cancelled, "Buy milk", 1); return err }},
-		{"Get(cancelled, 1)", func() error { _, err := live.Get(cancelled, 1); return err }},
-		{"Update(cancelled, 1, {Completed: true})", func() error {
-			_, err := live.Update(cancelled, 1, todo.Patch{Completed: new(true)})
-			return err
-		}},
-	} {
-		noPanic(t, 3, "Endpoints."+c.call, func() { err = c.do() })
-		if !errors.Is(err, context.Canceled) {
-			t.Fatalf("step 3: Endpoints.%s, with a cancelled context, returned the error %s; want an error that matches context.Canceled.\n"+
-				"Pass ctx to the endpoint, and return the endpoint's error as it is", c.call, show(err))
-		}
-	}
-}
-
-func TestStep3WrongResponseTypeIsAnError(t *testing.T) {
-	// endpoint.Nop answers struct{}{}: a transport wired to the wrong decoder
-	// would answer something as unexpected.
-	e := todoendpoint.Endpoints{CreateEndpoint: endpoint.Nop, GetEndpoint: endpoint.Nop, UpdateEndpoint: endpoint.Nop}
-	ctx := context.Background()
-
-	for _, c := range []struct {
-		call string
-		want string
-		do   func() error
-	}{
-		{`Create(ctx, "Buy milk", 1)`, "CreateResponse", func() error { _, err := e.Create(ctx, "Buy milk", 1); return err }},
-		{"Get(ctx, 1)", "GetResponse", func() error { _, err := e.Get(ctx, 1); return err }},
-		{"Update(ctx, 1, {Completed: true})", "UpdateResponse", func() error {
-			_, err := e.Update(ctx, 1, todo.Patch{Completed: new(true)})
-			return err
-		}},
-	} {
-		var err error
-		noPanic(t, 3, "Endpoints."+c.call+" on an endpoint that answers struct{}{}", func() { err = c.do() })
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Fatalf("step 3: Endpoints.%s, on an endpoint that answers struct{}{}, returned the error %s; want an error that names %s.\n"+
-				"Use resp, ok := response.(%s), and when !ok return wrongResponse(…)", c.call, show(err), c.want, c.want)
-		}
-	}
-}
-
-// mustGetFromService gets a todo from the service itself, or ends the test.
-func mustGetFromService(t *testing.T, svc todo.Service, id int64) todo.Todo {
-	t.Helper()
-	got, err := svc.Get(context.Background(), id)
-	if err != nil {
-		t.Fatalf("step 3: svc.Get(ctx, %d) = %v; want the todo created through the endpoints", id, err)
-	}
-	return got
+	return strings.Join(trace, ", ")
 }

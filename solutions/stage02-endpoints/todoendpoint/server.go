@@ -10,21 +10,21 @@ import (
 )
 
 // This file is the server side: one endpoint per service method. Each one
-// checks the type of its request, calls the service, and sorts the error the
-// service returned with split.
+// checks the type of its request, calls the service, puts all it returned in
+// the method's response, and lets split send that answer down its road.
 
-// split sorts an error of the service into the two kinds an endpoint knows.
-// A domain error (invalid argument, not found: the caller's to fix) is
-// domainErr, and travels inside the response. Any other error (the database
-// is closed, the context was cancelled) is endpointErr, and is returned by
-// the endpoint, so that middleware such as circuit breakers and retries sees
-// only real failures.
-func split(err error) (domainErr, endpointErr error) {
-	switch todo.ErrorCode(err) {
-	case "":
-		return nil, nil
-	case todo.CodeInvalid, todo.CodeNotFound:
-		return err, nil
+// split sends the answer of a service method down one of the two roads. resp
+// is the method's response, filled with everything the service returned, its
+// error in Err (so resp.Failed() is that error, or nil). A domain error
+// (invalid argument, not found: the caller's to fix) stays inside the
+// response, which the endpoint answers with a nil error. Any other error (the
+// database is closed, the context was cancelled, an error nobody classified)
+// is returned by the endpoint, with no response, so that middleware such as
+// circuit breakers and retries sees only real failures.
+func split(resp endpoint.Failer) (response any, err error) {
+	switch err := resp.Failed(); todo.ErrorCode(err) {
+	case "", todo.CodeInvalid, todo.CodeNotFound:
+		return resp, nil
 	default:
 		return nil, err
 	}
@@ -45,11 +45,7 @@ func MakeCreateEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("Create", request, CreateRequest{})
 		}
 		t, err := svc.Create(ctx, req.Title, req.Order)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return CreateResponse{Todo: t, Err: domainErr}, nil
+		return split(CreateResponse{Todo: t, Err: err})
 	}
 }
 
@@ -62,11 +58,7 @@ func MakeGetEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("Get", request, GetRequest{})
 		}
 		t, err := svc.Get(ctx, req.ID)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return GetResponse{Todo: t, Err: domainErr}, nil
+		return split(GetResponse{Todo: t, Err: err})
 	}
 }
 
@@ -78,11 +70,7 @@ func MakeListEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("List", request, ListRequest{})
 		}
 		todos, err := svc.List(ctx)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return ListResponse{Todos: todos, Err: domainErr}, nil
+		return split(ListResponse{Todos: todos, Err: err})
 	}
 }
 
@@ -95,11 +83,7 @@ func MakeUpdateEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("Update", request, UpdateRequest{})
 		}
 		t, err := svc.Update(ctx, req.ID, req.Patch)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return UpdateResponse{Todo: t, Err: domainErr}, nil
+		return split(UpdateResponse{Todo: t, Err: err})
 	}
 }
 
@@ -112,11 +96,7 @@ func MakeDeleteEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("Delete", request, DeleteRequest{})
 		}
 		err := svc.Delete(ctx, req.ID)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return DeleteResponse{Err: domainErr}, nil
+		return split(DeleteResponse{Err: err})
 	}
 }
 
@@ -128,10 +108,6 @@ func MakeDeleteAllEndpoint(svc todo.Service) endpoint.Endpoint {
 			return nil, wrongRequest("DeleteAll", request, DeleteAllRequest{})
 		}
 		err := svc.DeleteAll(ctx)
-		domainErr, endpointErr := split(err)
-		if endpointErr != nil {
-			return nil, endpointErr
-		}
-		return DeleteAllResponse{Err: domainErr}, nil
+		return split(DeleteAllResponse{Err: err})
 	}
 }
