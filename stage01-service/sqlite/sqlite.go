@@ -3,7 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"fmt"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver (needs cgo)
 )
@@ -16,14 +16,18 @@ type Store struct {
 // Open opens the database file at path, creating it if needed, applies the
 // schema the file does not have yet, and returns the Store. Close it when done.
 func Open(ctx context.Context, path string) (*Store, error) {
-	// TODO(stage01, step 1): open the database and return the Store.
-	//   1. db, err := sql.Open("sqlite3", dsn(path)); sql.Open only checks its
-	//      arguments, it does not touch the file.
-	//   2. db.PingContext(ctx) connects for real: a bad path fails here.
-	//   3. migrate(ctx, db) applies the embedded schema.
-	// On every error after sql.Open, close db and return the error wrapped with
-	// the path: fmt.Errorf("open %s: %w", path, err).
-	return nil, errors.New("sqlite.Open is not written yet: do stage 01, step 1")
+	// TODO(stage01, step 1): open the file, make sure it can be used, bring its
+	// schema up to date.
+	// In: the caller's context and a file path. Out: a Store whose connections
+	// all get the settings of dsn(path), on a file with every migration applied
+	// (migrate, in migrate.go, is provided).
+	// Errors, each naming the path and wrapping its cause so callers can inspect it:
+	//   - the file cannot be opened (no such folder, not a database): the error
+	//     starts "open <path>: " and Open itself returns it, not the first query;
+	//   - the schema does not apply: the error starts "migrate <path>: ".
+	// Whatever fails, release what you opened before you return.
+	// Decide: sql.Open touches no file (go doc database/sql.Open). What does?
+	return nil, fmt.Errorf("sqlite.Open is not written yet: do stage 01, step 1")
 }
 
 // dsn returns the data source name for go-sqlite3: the file and the settings

@@ -2,7 +2,6 @@ package todo
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -24,10 +23,14 @@ func NewService(store Store, now func() time.Time) Service {
 // Create checks the title and saves a new, not completed todo.
 func (s *service) Create(ctx context.Context, title string, order int64) (Todo, error) {
 	// TODO(stage01, step 4): the rules of a new todo.
-	// Clean the title with cleanTitle (return its error as it is), then
-	// s.store.Insert a Todo with that title, Completed false, the order as
-	// given, and CreatedAt = UpdatedAt = s.now().UTC().
-	return Todo{}, errors.New("service.Create is not written yet: do stage 01, step 4")
+	// In: a title and an order, as the caller sent them. Out: the todo as the
+	// store saved it, with its ID.
+	// The rules live here, not in the store: the title passes cleanTitle (its
+	// error goes back as it is), a new todo is not completed and keeps the
+	// order given, and CreatedAt and UpdatedAt are one same instant, in UTC,
+	// told by the service's clock. Decide: why the clock NewService was given,
+	// and not the time package?
+	return Todo{}, Errorf(CodeInternal, "service.Create is not written yet: do stage 01, step 4")
 }
 
 // Get returns one todo.
@@ -43,10 +46,14 @@ func (s *service) List(ctx context.Context) ([]Todo, error) {
 // Update checks the patch and applies it, moving UpdatedAt on.
 func (s *service) Update(ctx context.Context, id int64, p Patch) (Todo, error) {
 	// TODO(stage01, step 4): the rules of an update.
-	// An empty patch (p.IsEmpty()) is invalid: Errorf(CodeInvalid, "nothing to
-	// update: …"). A given title goes through cleanTitle. Then
-	// s.store.Update(ctx, id, p, s.now().UTC()).
-	return Todo{}, errors.New("service.Update is not written yet: do stage 01, step 4")
+	// In: an id and a patch (a nil field: leave it as it is). Out: the todo as
+	// the store saved it.
+	// Refuse, with code invalid and a message for the user, a patch that would
+	// change nothing (say "nothing to update") and a new title that breaks the
+	// title rules, and do it before asking the store anything. Only the store
+	// knows which ids exist: its not-found goes back as it is. The new
+	// UpdatedAt is the clock's time now, in UTC.
+	return Todo{}, Errorf(CodeInternal, "service.Update is not written yet: do stage 01, step 4")
 }
 
 // Delete removes one todo.
@@ -62,11 +69,14 @@ func (s *service) DeleteAll(ctx context.Context) error {
 // cleanTitle trims the title and checks it: valid UTF-8, not empty, at most
 // MaxTitleLength characters.
 func cleanTitle(title string) (string, error) {
-	// TODO(stage01, step 4): check and trim a title.
-	// Refuse text that is not valid UTF-8 (utf8.ValidString), trim spaces
-	// (strings.TrimSpace), refuse an empty title, and refuse one longer than
-	// MaxTitleLength characters (utf8.RuneCountInString: characters, not bytes).
-	// Every refusal is Errorf(CodeInvalid, "…") with a message that says what
-	// to fix; the tests look for "UTF-8", "empty" and "limit".
-	return "", errors.New("cleanTitle is not written yet: do stage 01, step 4")
+	// TODO(stage01, step 4): the rules of a title, in one place for Create and
+	// Update.
+	// In: the title as the caller sent it. Out: the title to store, or a domain
+	// error of code invalid whose message tells the user what to fix:
+	//   - it must be valid UTF-8 text (the message says "UTF-8");
+	//   - it must not be empty once the spaces around it are trimmed ("empty");
+	//   - it may have at most MaxTitleLength characters, counted as a user
+	//     counts them, not in bytes (the message gives the limit: "limit").
+	// Decide the order of the checks: which must come before the trimming?
+	return "", Errorf(CodeInternal, "cleanTitle is not written yet: do stage 01, step 4")
 }

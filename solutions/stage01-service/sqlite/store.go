@@ -76,9 +76,11 @@ func (s *Store) SelectAll(ctx context.Context) ([]todo.Todo, error) {
 	return todos, nil
 }
 
-// Update applies the patch in one statement: COALESCE keeps a column as it is
-// where the patch has nil (database/sql sends a nil pointer as NULL).
+// Update applies the patch in one statement and returns the todo as saved.
 func (s *Store) Update(ctx context.Context, id int64, p todo.Patch, updatedAt time.Time) (todo.Todo, error) {
+	// COALESCE keeps a column as it is where the patch has nil: database/sql
+	// sends a nil pointer as NULL. The row is decided when it is written, so
+	// a field another writer changed meanwhile is kept.
 	row := s.db.QueryRowContext(ctx,
 		`UPDATE todos SET
 		   title      = COALESCE(?, title),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,11 @@ import (
 
 // Run runs every scenario of the contract as a subtest. newService must
 // return a Service over a new, empty store each time it is called.
+//
+// The Service under test is the service itself or a client of it (endpoints,
+// HTTP, gRPC, discovery). Every failure message starts with "contract:",
+// says what was called, what came back and what was wanted, and what that
+// rule means for a caller, so that it reads the same in every stage.
 func Run(t *testing.T, newService func(t *testing.T) todo.Service) {
 	scenarios := []struct {
 		name string
@@ -32,41 +38,74 @@ func Run(t *testing.T, newService func(t *testing.T) todo.Service) {
 	}
 }
 
+// domainError describes err for a message: its text and its code.
+func domainError(err error) string {
+	if err == nil {
+		return "no error"
+	}
+	return fmt.Sprintf("%q (code %q)", err, todo.ErrorCode(err))
+}
+
 func createThenGet(t *testing.T, svc todo.Service) {
 	ctx := context.Background()
 	created, err := svc.Create(ctx, "  Buy milk  ", 3)
 	if err != nil {
-		t.Fatalf(`Create(ctx, "  Buy milk  ", 3) = %v; want a new todo`, err)
+		t.Fatalf(`contract: Create(ctx, "  Buy milk  ", 3) = %v; want a new todo`, err)
 	}
 	want := todo.Todo{ID: created.ID, Title: "Buy milk", Completed: false, Order: 3,
 		CreatedAt: created.CreatedAt, UpdatedAt: created.CreatedAt}
-	if created.ID <= 0 || created.CreatedAt.IsZero() || !Same(created, want) {
-		t.Fatalf("Create returned %+v; want a positive ID, a trimmed title, not completed, order 3, CreatedAt set and UpdatedAt equal to it", created)
+	switch {
+	case created.ID <= 0:
+		t.Fatalf("contract: Create returned ID %d; want the positive ID the store gave the new todo "+
+			"(an ID of 0 usually means a field was lost on the way back)", created.ID)
+	case created.CreatedAt.IsZero():
+		t.Fatalf("contract: Create returned a zero CreatedAt; want the time the service stamped " +
+			"(a zero time usually means a field was lost on the way back)")
+	case !Same(created, want):
+		t.Fatalf("contract: Create(ctx, \"  Buy milk  \", 3) returned %s\n"+
+			"A new todo has the trimmed title, is not completed, keeps its order, and has UpdatedAt equal to CreatedAt",
+			diff(created, want))
 	}
 	got, err := svc.Get(ctx, created.ID)
 	if err != nil {
-		t.Fatalf("Get(ctx, %d) = %v; want the todo just created", created.ID, err)
+		t.Fatalf("contract: Get(ctx, %d), the todo just created, = %v; want the todo", created.ID, err)
 	}
-	if !Same(got, created) {
-		t.Fatalf("Get(ctx, %d) = %+v; want what Create returned: %+v", created.ID, got, created)
+	if d := diff(got, created); d != "" {
+		t.Fatalf("contract: Get(ctx, %d) differs from what Create returned: %s\n"+
+			"Every field must survive the trip, times to the nanosecond", created.ID, d)
 	}
 }
 
 func listIsEmptyThenSorted(t *testing.T, svc todo.Service) {
 	ctx := context.Background()
 	list, err := svc.List(ctx)
-	if err != nil || list == nil || len(list) != 0 {
-		t.Fatalf("List on a new store = %v, %v; want an empty, non-nil list", list, err)
+	switch {
+	case err != nil:
+		t.Fatalf("contract: List on a new, empty store = %v; want an empty list and no error", err)
+	case list == nil:
+		t.Fatalf("contract: List on a new, empty store returned a nil list; want an empty, non-nil one: " +
+			"an empty list is [] in JSON, and a client must not turn it into null")
+	case len(list) != 0:
+		t.Fatalf("contract: List on a new, empty store returned %d todos %v; want none", len(list), titles(list))
 	}
 	b := mustCreate(t, svc, "b", 2)
 	a := mustCreate(t, svc, "a", 1)
 	c := mustCreate(t, svc, "c", 1)
 	list, err = svc.List(ctx)
 	if err != nil {
-		t.Fatalf("List = %v; want the three todos", err)
+		t.Fatalf("contract: List of three todos = %v; want the three todos", err)
 	}
 	if want := []todo.Todo{a, c, b}; !SameList(list, want) {
-		t.Fatalf("List = %v; want %v (sorted by Order, then by ID)", titles(list), titles(want))
+		if len(list) == len(want) && slices.Equal(titles(list), titles(want)) {
+			for i := range list {
+				if d := diff(list[i], want[i]); d != "" {
+					t.Fatalf("contract: List returned the todos in the right order, but todo %q differs from what Create returned: %s",
+						want[i].Title, d)
+				}
+			}
+		}
+		t.Fatalf("contract: after creating b (order 2), a (order 1), c (order 1), List = %v; want %v\n"+
+			"A list is sorted by order, then by ID (the order of creation)", titles(list), titles(want))
 	}
 }
 
@@ -79,28 +118,32 @@ func updateChangesOnlyWhatItIsGiven(t *testing.T, svc todo.Service) {
 		what  string
 		apply func(*todo.Todo)
 	}{
-		{todo.Patch{Title: new(" walk the cat ")}, "title alone", func(t *todo.Todo) { t.Title = "walk the cat" }},
-		{todo.Patch{Completed: new(true)}, "completed alone", func(t *todo.Todo) { t.Completed = true }},
-		{todo.Patch{Order: new(int64(-2))}, "order alone", func(t *todo.Todo) { t.Order = -2 }},
-		{todo.Patch{Title: new("feed the fish"), Completed: new(false), Order: new(int64(9))}, "all three",
+		{todo.Patch{Title: new(" walk the cat ")}, `the title alone (" walk the cat ")`, func(t *todo.Todo) { t.Title = "walk the cat" }},
+		{todo.Patch{Completed: new(true)}, "completed alone (true)", func(t *todo.Todo) { t.Completed = true }},
+		{todo.Patch{Order: new(int64(-2))}, "the order alone (-2)", func(t *todo.Todo) { t.Order = -2 }},
+		{todo.Patch{Title: new("feed the fish"), Completed: new(false), Order: new(int64(9))}, `all three ("feed the fish", false, 9)`,
 			func(t *todo.Todo) { t.Title, t.Completed, t.Order = "feed the fish", false, 9 }},
 	}
 	want := orig
 	for _, step := range steps {
 		got, err := svc.Update(ctx, orig.ID, step.patch)
 		if err != nil {
-			t.Fatalf("Update(%s) = %v; want the updated todo", step.what, err)
+			t.Fatalf("contract: Update(ctx, %d) of %s = %v; want the updated todo", orig.ID, step.what, err)
 		}
 		step.apply(&want)
 		want.UpdatedAt = got.UpdatedAt
-		if !Same(got, want) {
-			t.Fatalf("Update(%s) returned %+v; want %+v", step.what, got, want)
+		if d := diff(got, want); d != "" {
+			t.Fatalf("contract: Update(ctx, %d) of %s returned %s\n"+
+				"A patch changes the fields it gives and only those: a field it leaves out is not zeroed "+
+				"(false and 0 are values to send, absent is not)", orig.ID, step.what, d)
 		}
 		if got.UpdatedAt.Before(got.CreatedAt) {
-			t.Fatalf("Update(%s): UpdatedAt %v is before CreatedAt %v", step.what, got.UpdatedAt, got.CreatedAt)
+			t.Fatalf("contract: Update(ctx, %d) of %s returned UpdatedAt %v, before CreatedAt %v; want UpdatedAt moved on to the time of the update",
+				orig.ID, step.what, got.UpdatedAt, got.CreatedAt)
 		}
-		if stored := mustGet(t, svc, orig.ID); !Same(stored, got) {
-			t.Fatalf("after Update(%s), Get = %+v; want what Update returned: %+v", step.what, stored, got)
+		if d := diff(mustGet(t, svc, orig.ID), got); d != "" {
+			t.Fatalf("contract: after Update(ctx, %d) of %s, Get differs from what Update returned: %s\n"+
+				"Update returns the todo as it is stored, and Get returns the same, every field to the nanosecond", orig.ID, step.what, d)
 		}
 	}
 }
@@ -117,10 +160,14 @@ func unknownIDIsNotFound(t *testing.T, svc todo.Service) {
 	}{{"Get", getErr}, {"Update", updateErr}, {"Delete", deleteErr}} {
 		call, err := c.call, c.err
 		if !errors.Is(err, todo.ErrNotFound) {
-			t.Fatalf("%s(ctx, %d) = %v; want an error that matches todo.ErrNotFound", call, id, err)
+			t.Fatalf("contract: %s(ctx, %d), an id no todo has, = %s\n"+
+				"want an error that matches todo.ErrNotFound (code %q). The not-found must reach the caller as itself "+
+				"through every layer, so that callers can tell \"no such todo\" from a failure and never retry it",
+				call, id, domainError(err), todo.CodeNotFound)
 		}
 		if !strings.Contains(err.Error(), "4242") {
-			t.Fatalf("%s(ctx, %d) = %q; want a message that names the id", call, id, err)
+			t.Fatalf("contract: %s(ctx, %d) = %q; want the service's message, which names the id: "+
+				"a user reads it, so it must arrive as the service wrote it", call, id, err)
 		}
 	}
 }
@@ -146,15 +193,19 @@ func badInputIsInvalidAndChangesNothing(t *testing.T, svc todo.Service) {
 	for _, a := range attempts {
 		call, err := a.call, a.err
 		if !errors.Is(err, todo.ErrInvalid) {
-			t.Fatalf("%s = %v; want an error that matches todo.ErrInvalid", call, err)
+			t.Fatalf("contract: %s = %s\n"+
+				"want an error that matches todo.ErrInvalid (code %q). The caller sent what the rules refuse: "+
+				"that must reach the caller as itself through every layer, not as a failure", call, domainError(err), todo.CodeInvalid)
 		}
 		if err.Error() == "" || err.Error() == "internal error" {
-			t.Fatalf("%s = %q; want a message that tells the user what is wrong", call, err)
+			t.Fatalf("contract: %s = %q; want the service's message, which tells the user what to fix: "+
+				"a domain error's message is safe to show and must arrive as the service wrote it", call, err)
 		}
 	}
 	list, err := svc.List(ctx)
 	if err != nil || !SameList(list, []todo.Todo{kept}) {
-		t.Fatalf("after bad input, List = %v, %v; want only %q, unchanged", titles(list), err, kept.Title)
+		t.Fatalf("contract: after refused input, List = %v (err %v); want only %q, unchanged: bad input stores nothing",
+			titles(list), err, kept.Title)
 	}
 }
 
@@ -163,16 +214,18 @@ func deleteOne(t *testing.T, svc todo.Service) {
 	gone := mustCreate(t, svc, "gone", 0)
 	kept := mustCreate(t, svc, "kept", 0)
 	if err := svc.Delete(ctx, gone.ID); err != nil {
-		t.Fatalf("Delete(ctx, %d) = %v; want nil", gone.ID, err)
+		t.Fatalf("contract: Delete(ctx, %d), a todo that exists, = %v; want no error", gone.ID, err)
 	}
 	if _, err := svc.Get(ctx, gone.ID); !errors.Is(err, todo.ErrNotFound) {
-		t.Fatalf("Get after Delete = %v; want todo.ErrNotFound", err)
+		t.Fatalf("contract: Get(ctx, %d) after Delete = %s; want todo.ErrNotFound: a deleted todo is gone", gone.ID, domainError(err))
 	}
 	if err := svc.Delete(ctx, gone.ID); !errors.Is(err, todo.ErrNotFound) {
-		t.Fatalf("Delete twice = %v; want todo.ErrNotFound the second time", err)
+		t.Fatalf("contract: Delete(ctx, %d) a second time = %s; want todo.ErrNotFound: there is no such todo any more",
+			gone.ID, domainError(err))
 	}
 	if list, err := svc.List(ctx); err != nil || !SameList(list, []todo.Todo{kept}) {
-		t.Fatalf("List after Delete = %v, %v; want only %q", titles(list), err, kept.Title)
+		t.Fatalf("contract: List after deleting %q = %v (err %v); want only %q: Delete removes one todo and no other",
+			gone.Title, titles(list), err, kept.Title)
 	}
 }
 
@@ -181,12 +234,13 @@ func deleteAll(t *testing.T, svc todo.Service) {
 	mustCreate(t, svc, "one", 0)
 	mustCreate(t, svc, "two", 0)
 	if err := svc.DeleteAll(ctx); err != nil {
-		t.Fatalf("DeleteAll = %v; want nil", err)
+		t.Fatalf("contract: DeleteAll of two todos = %v; want no error", err)
 	}
 	if list, err := svc.List(ctx); err != nil || list == nil || len(list) != 0 {
-		t.Fatalf("List after DeleteAll = %v, %v; want an empty, non-nil list", titles(list), err)
+		t.Fatalf("contract: List after DeleteAll = %v (a nil list: %v, err %v); want an empty, non-nil list: "+
+			"DeleteAll removes every todo, and an empty list is [] in JSON, not null", titles(list), list == nil, err)
 	}
 	if err := svc.DeleteAll(ctx); err != nil {
-		t.Fatalf("DeleteAll on an empty list = %v; want nil", err)
+		t.Fatalf("contract: DeleteAll of an empty list = %v; want no error: there is nothing to remove, and that is not a failure", err)
 	}
 }

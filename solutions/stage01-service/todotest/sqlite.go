@@ -16,7 +16,8 @@ func NewStore(t *testing.T) *sqlite.Store {
 	path := filepath.Join(t.TempDir(), "todo.db")
 	store, err := sqlite.Open(context.Background(), path)
 	if err != nil {
-		t.Fatalf("sqlite.Open(%q) = %v; the store must open before anything else works (stage 01, step 1)", path, err)
+		t.Fatalf("sqlite.Open(ctx, %q) = %v; want a Store on a new file: every test of the service needs it.\n"+
+			"Open is stage 01, step 1 (stuck? go run ../workshop hint stage01 1)", path, err)
 	}
 	t.Cleanup(func() { store.Close() })
 	return store
