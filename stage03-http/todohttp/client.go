@@ -3,7 +3,6 @@ package todohttp
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -87,10 +86,12 @@ func encodeDeleteRequest(_ context.Context, r *http.Request, request any) error 
 // The client's response decoders: HTTP answer → the endpoint's response.
 
 func decodeCreateResponse(_ context.Context, r *http.Response) (any, error) {
-	// TODO(stage03, step 4): decode the answer to POST /todos.
-	// Like decodeGetResponse below, with the status a create answers
-	// (201 Created) and a todoendpoint.CreateResponse.
-	return nil, errors.New("decodeCreateResponse is not written yet: do stage 03, step 4")
+	var body todoJSON
+	domainErr, err := readAnswer(r, http.StatusCreated, &body)
+	if err != nil {
+		return nil, err
+	}
+	return todoendpoint.CreateResponse{Todo: body.todo(), Err: domainErr}, nil
 }
 
 func decodeGetResponse(_ context.Context, r *http.Response) (any, error) {
@@ -131,12 +132,13 @@ func noContentDeleteAll(err error) any { return todoendpoint.DeleteAllResponse{E
 
 // decodeNoContent decodes a 204 answer into the response that build makes.
 func decodeNoContent(build func(domainErr error) any) httptransport.DecodeResponseFunc {
-	return func(_ context.Context, r *http.Response) (any, error) {
-		domainErr, err := readAnswer(r, http.StatusNoContent, nil)
-		if err != nil {
-			return nil, err
-		}
-		return build(domainErr), nil
+	// TODO(stage03, step 4): return the decoder of a call whose success is
+	// 204 No Content (Delete, DeleteAll): there is no body to read, but
+	// the answer may still be the domain's refusal (a delete of an unknown
+	// id), which belongs in the response that build makes, while a failure
+	// of the call is the endpoint's error.
+	return func(context.Context, *http.Response) (any, error) {
+		return nil, fmt.Errorf("decodeNoContent is not written yet: do stage 03, step 4")
 	}
 }
 
@@ -145,16 +147,15 @@ func decodeNoContent(build func(domainErr error) any) httptransport.DecodeRespon
 // comes back as domainErr, a todo.Error with the server's message, for the
 // response. Any other status is a failure of the call: err, for the endpoint.
 func readAnswer(r *http.Response, want int, v any) (domainErr, err error) {
-	// TODO(stage03, step 4): the client side of the error path.
-	//   - r.StatusCode == want: decode the JSON body into v (unless v is
-	//     nil); a body that does not decode is an endpoint error.
-	//   - 400: the domain's "invalid": return &todo.Error{Code:
-	//     todo.CodeInvalid, Message: errorMessage(r)} as domainErr.
-	//   - 404: the same with todo.CodeNotFound.
-	//   - any other status: a failure of the call, returned as err: a
-	//     &statusError{status: r.StatusCode, message: "todo server answered "
-	//     + r.Status + ": " + errorMessage(r)}.
-	return nil, errors.New("readAnswer is not written yet: do stage 03, step 4")
+	// TODO(stage03, step 4): the client side of the error path. Decide, for
+	// each answer, whether it is the result (the status the call wants:
+	// the JSON body goes into v, unless v is nil), the domain's answer (a
+	// domain error of package todo, with the server's message: errorMessage
+	// reads it; the caller must be able to match it with errors.Is), or a
+	// failure of the call (returned as err, so that a circuit breaker or a
+	// retry sees it; say what the server answered). A body that does not
+	// decode is a failure of the call too. README, step 4.
+	return nil, fmt.Errorf("readAnswer is not written yet: do stage 03, step 4")
 }
 
 // errorMessage returns the "error" of a JSON error body, or the status text.

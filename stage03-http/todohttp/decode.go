@@ -21,10 +21,11 @@ const MaxBodyBytes = 1 << 20 // 1 MiB
 // A decoder's error is answered by encodeError and never reaches the service.
 
 func decodeCreateRequest(_ context.Context, r *http.Request) (any, error) {
-	// TODO(stage03, step 1): decode POST /todos.
-	// Read the body into a createJSON with readJSON (return its error as it
-	// is: it is already a 400 or 413 error), then return a
-	// todoendpoint.CreateRequest with the title and the order.
+	// TODO(stage03, step 1): POST /todos, body {"title": "…", "order": n}
+	// (order may be absent) → the create endpoint's request. The body is
+	// read with readJSON into the wire type of a create (json.go); every
+	// way the body can be wrong is already an error there with its status
+	// (400 or 413): pass it on as it is.
 	return nil, errors.New("decodeCreateRequest is not written yet: do stage 03, step 1")
 }
 
@@ -41,10 +42,12 @@ func decodeListRequest(context.Context, *http.Request) (any, error) {
 }
 
 func decodeUpdateRequest(_ context.Context, r *http.Request) (any, error) {
-	// TODO(stage03, step 1): decode PATCH /todos/{id}.
-	// The id comes from the path (pathID), the fields from the body: read it
-	// into a patchJSON with readJSON. Its pointer fields are nil when the
-	// body does not give them: copy them into a todo.Patch as they are.
+	// TODO(stage03, step 1): PATCH /todos/{id}, body with any of title,
+	// completed, order → the update endpoint's request: the id from the
+	// path, the patch from the body. A field the body leaves out (or gives
+	// as null) must stay "not given" all the way to the service, which
+	// decides what a patch means; a field given must keep its value, even
+	// false or 0.
 	return nil, errors.New("decodeUpdateRequest is not written yet: do stage 03, step 1")
 }
 
@@ -63,10 +66,10 @@ func decodeDeleteAllRequest(context.Context, *http.Request) (any, error) {
 // pathID reads the {id} of the route. An id that is not a number names no
 // todo: not found, as the contract says.
 func pathID(r *http.Request) (int64, error) {
-	// TODO(stage03, step 1): read the {id} of the route.
-	// r.PathValue("id") gives the text; strconv.ParseInt(text, 10, 64) the
-	// number. Text that is not a number names no todo: return
-	// todo.Errorf(todo.CodeNotFound, "todo %q not found", text).
+	// TODO(stage03, step 1): the {id} of the route (the ServeMux matched it;
+	// see go doc net/http.Request.PathValue) as an int64. Text that is not
+	// a number names no todo: decide which domain error of package todo
+	// says so, so that encodeError answers as the contract asks (README).
 	return 0, errors.New("pathID is not written yet: do stage 03, step 1")
 }
 

@@ -16,10 +16,11 @@ import (
 // by encodeError; a good one by enc. Kit's server does not look inside
 // responses, so this is where domain errors become 400 and 404.
 func encodeResponse(enc httptransport.EncodeResponseFunc) httptransport.EncodeResponseFunc {
-	// TODO(stage03, step 2): answer failed responses with encodeError.
-	// Return an EncodeResponseFunc that checks whether the response is a
-	// kit endpoint.Failer whose Failed() is not nil: then encodeError(ctx,
-	// that error, w) and return nil. Otherwise call enc.
+	// TODO(stage03, step 2): return an encoder that answers a failed
+	// response (one that says it failed: kit's endpoint.Failer) through the
+	// one error encoder, and any other response through enc. After an
+	// error answer is written, return no error: kit calls its error encoder
+	// for an encoder's error, and would answer a second time.
 	return enc
 }
 

@@ -55,15 +55,16 @@ func retryAfterSeconds(d time.Duration) string {
 
 // statusOf returns the HTTP status and the user's message for err.
 func statusOf(err error) (int, string) {
-	// TODO(stage03, step 2): map an error to a status and a message.
-	//   1. An error that brings its own status (errors.As to kit's
-	//      httptransport.StatusCoder): that status, and err.Error().
-	//   2. An error of a kind (todoendpoint.KindOf(err)), born in later
-	//      layers: KindRateLimited → 429, KindUnavailable → 503, with
-	//      err.Error().
-	//   3. todo.ErrorCode(err): CodeInvalid → 400, CodeNotFound → 404, with
-	//      todo.ErrorMessage(err).
-	//   4. Anything else: 500 and "internal error", never the details.
+	// TODO(stage03, step 2): the one place where an error becomes a status
+	// and the message a user sees. Three families of errors reach it:
+	//   - errors that bring their own status (kit's StatusCoder: this
+	//     package's 404, 405 and 413);
+	//   - errors born in later layers, which say their kind
+	//     (todoendpoint.KindOf): rate limited, unavailable;
+	//   - the domain's errors (package todo's codes), wrapped or not;
+	// and anything else is the server's own failure. Decide the status of
+	// each and the message: the domain's own message for a domain error,
+	// never the details of an unknown one (README, step 2).
 	return http.StatusNotImplemented, "statusOf is not written yet: do stage 03, step 2"
 }
 

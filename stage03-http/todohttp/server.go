@@ -3,8 +3,8 @@ package todohttp
 import (
 	"context"
 	"net/http"
+	"strings"
 
-	"github.com/go-kit/kit/endpoint"
 	httptransport "github.com/go-kit/kit/transport/http"
 
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
@@ -16,48 +16,49 @@ import (
 //
 // publicURL is the service's address as its clients see it, used for each
 // todo's url; empty means the scheme and host of each request. options go to
-// every kit server after the package's own, so a caller can add, say,
-// httptransport.ServerErrorHandler to log errors.
+// every kit server after the package's own, so that a caller can add its
+// own: an error handler that logs, say.
 func NewHandler(e todoendpoint.Endpoints, publicURL string, options ...httptransport.ServerOption) http.Handler {
-	opts := append([]httptransport.ServerOption{
-		httptransport.ServerBefore(withBaseURL(publicURL)),
-		httptransport.ServerErrorEncoder(encodeError),
-	}, options...)
-	server := func(e endpoint.Endpoint, dec httptransport.DecodeRequestFunc, enc httptransport.EncodeResponseFunc) http.Handler {
-		return httptransport.NewServer(e, dec, encodeResponse(enc), opts...)
-	}
-
 	mux := http.NewServeMux()
-	// TODO(stage03, step 3): mount one kit server per route (the contract is
-	// in the README). The first is done; write the other five the same way,
-	// with the decoders and encoders of decode.go and encode.go:
-	//   POST /todos, DELETE /todos, GET /todos/{id}, PATCH /todos/{id},
-	//   DELETE /todos/{id}. Both DELETEs answer with encodeNoContent.
-	mux.Handle("GET /todos", server(e.ListEndpoint, decodeListRequest, encodeListResponse))
 
-	// What the routes above do not match gets a JSON error, not the
-	// ServeMux's own text answers: a known path with another method is 405
-	// (with Allow), anything else 404.
-	mux.Handle("/todos", methodNotAllowed("GET, POST, DELETE, OPTIONS"))
-	mux.Handle("/todos/{id}", methodNotAllowed("GET, PATCH, DELETE, OPTIONS"))
-	mux.Handle("/", errorHandler(&statusError{status: http.StatusNotFound, message: "no such path"}))
+	// TODO(stage03, step 3): bind each endpoint of e to its route on mux.
+	// One kit server per route: an endpoint between its request decoder
+	// (decode.go) and its response encoder (encode.go). The README's table
+	// is the contract: which method and path, which endpoint, which answer.
+	// Every server of the handler shares three things: the base URL of the
+	// todos' urls (withBaseURL, run before the decoder), the one error
+	// encoder of the package, and the caller's options, given last so that
+	// they can add to or replace the package's own. A failed response is
+	// an error too: it must reach the error encoder (step 2).
 
+	mux.Handle("/", unrouted(mux))
 	return cors(limitBody(mux))
 }
 
-// methodNotAllowed answers 405, naming the methods the path allows.
-func methodNotAllowed(allow string) http.Handler {
-	return errorHandler(&statusError{
-		status:  http.StatusMethodNotAllowed,
-		message: "method not allowed; use " + allow,
-		header:  http.Header{"Allow": {allow}},
-	})
-}
-
-// errorHandler answers every request with err, through encodeError.
-func errorHandler(err error) http.Handler {
+// unrouted answers the requests that no route of mux matches, with a JSON
+// error instead of the ServeMux's own text answers: 405, with an Allow
+// header, when the path has routes for other methods; 404 otherwise. It
+// asks mux itself which methods the path has routes for, so its answer
+// always agrees with the routes mounted.
+func unrouted(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		encodeError(r.Context(), err, w)
+		var allow []string
+		for _, method := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			probe := &http.Request{Method: method, URL: r.URL, Host: r.Host}
+			if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/" {
+				allow = append(allow, method)
+			}
+		}
+		if len(allow) == 0 {
+			encodeError(r.Context(), &statusError{status: http.StatusNotFound, message: "no such path"}, w)
+			return
+		}
+		allowed := strings.Join(append(allow, http.MethodOptions), ", ")
+		encodeError(r.Context(), &statusError{
+			status:  http.StatusMethodNotAllowed,
+			message: "method not allowed; use " + allowed,
+			header:  http.Header{"Allow": {allowed}},
+		}, w)
 	})
 }
 

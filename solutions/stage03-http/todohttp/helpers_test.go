@@ -1,7 +1,9 @@
 package todohttp
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -74,11 +76,70 @@ func (a answer) decodeBody(t *testing.T, v any) {
 // the test if the body is not one.
 func (a answer) errorMessage(t *testing.T) string {
 	t.Helper()
-	var body struct {
+	var parsed struct {
 		Error *string `json:"error"`
 	}
-	if err := json.Unmarshal([]byte(a.body), &body); err != nil || body.Error == nil || *body.Error == "" {
+	if json.Unmarshal([]byte(a.body), &parsed) != nil || parsed.Error == nil || *parsed.Error == "" {
 		t.Fatalf("error answer body is %q; want JSON {\"error\": \"…\"} with a message", a.body)
 	}
-	return *body.Error
+	return *parsed.Error
+}
+
+// fatalf ends the test with the diagnosis of a step's failure, which names
+// the step, and the command that gives a hint for it.
+func fatalf(t *testing.T, step int, format string, args ...any) {
+	t.Helper()
+	t.Fatalf("step %d: %s\n(stuck? go run ../workshop hint stage03 %d)", step, fmt.Sprintf(format, args...), step)
+}
+
+// needSteps stops a test of step `step` when an earlier step (1 up to
+// `upTo`) does not work yet, naming the one to finish first, so that the
+// test does not fail for that step's reason.
+func needSteps(t *testing.T, step, upTo int) {
+	t.Helper()
+	first := func(earlier int, format string, args ...any) {
+		t.Helper()
+		t.Fatalf("step %d needs step %d, which does not work yet: %s.\n"+
+			"Finish step %d first: go test ./todohttp -run TestStep%d\n(stuck? go run ../workshop hint stage03 %d)",
+			step, earlier, fmt.Sprintf(format, args...), earlier, earlier, earlier)
+	}
+	ctx := context.Background()
+
+	r := httptest.NewRequest("POST", "/todos", strings.NewReader(`{"title": "a"}`))
+	if _, err := decodeCreateRequest(ctx, r); err != nil {
+		first(1, "decodeCreateRequest of a good body = %v", err)
+	}
+	r = httptest.NewRequest("PATCH", "/todos/1", strings.NewReader(`{"title": "a"}`))
+	r.SetPathValue("id", "1")
+	if _, err := decodeUpdateRequest(ctx, r); err != nil {
+		first(1, "decodeUpdateRequest of a good body = %v", err)
+	}
+	if upTo < 2 {
+		return
+	}
+	if status, _ := statusOf(todo.Errorf(todo.CodeNotFound, "todo 9 not found")); status != http.StatusNotFound {
+		first(2, "statusOf(a not-found error) = %d", status)
+	}
+	w := httptest.NewRecorder()
+	encodeResponse(encodeGetResponse)(ctx, w, todoendpoint.GetResponse{Err: todo.Errorf(todo.CodeNotFound, "todo 9 not found")})
+	if w.Code != http.StatusNotFound {
+		first(2, "encodeResponse answered a failed response %d", w.Code)
+	}
+	if upTo < 3 {
+		return
+	}
+	base, _ := newServer(t)
+	item := base + "/todos/1"
+	for _, req := range []struct{ method, url, body string }{
+		{"POST", base + "/todos", `{"title": "a"}`},
+		{"GET", base + "/todos", ""},
+		{"GET", item, ""},
+		{"PATCH", item, `{"completed": true}`},
+		{"DELETE", item, ""},
+		{"DELETE", base + "/todos", ""},
+	} {
+		if a := do(t, req.method, req.url, req.body); a.status >= 300 {
+			first(3, "%s %s answered %d %s", req.method, strings.TrimPrefix(req.url, base), a.status, strings.TrimSpace(a.body))
+		}
+	}
 }

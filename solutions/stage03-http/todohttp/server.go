@@ -3,6 +3,7 @@ package todohttp
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/go-kit/kit/endpoint"
 	httptransport "github.com/go-kit/kit/transport/http"
@@ -16,18 +17,18 @@ import (
 //
 // publicURL is the service's address as its clients see it, used for each
 // todo's url; empty means the scheme and host of each request. options go to
-// every kit server after the package's own, so a caller can add, say,
-// httptransport.ServerErrorHandler to log errors.
+// every kit server after the package's own, so that a caller can add its
+// own: an error handler that logs, say.
 func NewHandler(e todoendpoint.Endpoints, publicURL string, options ...httptransport.ServerOption) http.Handler {
+	mux := http.NewServeMux()
+
 	opts := append([]httptransport.ServerOption{
 		httptransport.ServerBefore(withBaseURL(publicURL)),
 		httptransport.ServerErrorEncoder(encodeError),
 	}, options...)
-	server := func(e endpoint.Endpoint, dec httptransport.DecodeRequestFunc, enc httptransport.EncodeResponseFunc) http.Handler {
-		return httptransport.NewServer(e, dec, encodeResponse(enc), opts...)
+	server := func(ep endpoint.Endpoint, dec httptransport.DecodeRequestFunc, enc httptransport.EncodeResponseFunc) http.Handler {
+		return httptransport.NewServer(ep, dec, encodeResponse(enc), opts...)
 	}
-
-	mux := http.NewServeMux()
 	mux.Handle("GET /todos", server(e.ListEndpoint, decodeListRequest, encodeListResponse))
 	mux.Handle("POST /todos", server(e.CreateEndpoint, decodeCreateRequest, encodeCreateResponse))
 	mux.Handle("DELETE /todos", server(e.DeleteAllEndpoint, decodeDeleteAllRequest, encodeNoContent))
@@ -35,29 +36,34 @@ func NewHandler(e todoendpoint.Endpoints, publicURL string, options ...httptrans
 	mux.Handle("PATCH /todos/{id}", server(e.UpdateEndpoint, decodeUpdateRequest, encodeUpdateResponse))
 	mux.Handle("DELETE /todos/{id}", server(e.DeleteEndpoint, decodeDeleteRequest, encodeNoContent))
 
-	// What the routes above do not match gets a JSON error, not the
-	// ServeMux's own text answers: a known path with another method is 405
-	// (with Allow), anything else 404.
-	mux.Handle("/todos", methodNotAllowed("GET, POST, DELETE, OPTIONS"))
-	mux.Handle("/todos/{id}", methodNotAllowed("GET, PATCH, DELETE, OPTIONS"))
-	mux.Handle("/", errorHandler(&statusError{status: http.StatusNotFound, message: "no such path"}))
-
+	mux.Handle("/", unrouted(mux))
 	return cors(limitBody(mux))
 }
 
-// methodNotAllowed answers 405, naming the methods the path allows.
-func methodNotAllowed(allow string) http.Handler {
-	return errorHandler(&statusError{
-		status:  http.StatusMethodNotAllowed,
-		message: "method not allowed; use " + allow,
-		header:  http.Header{"Allow": {allow}},
-	})
-}
-
-// errorHandler answers every request with err, through encodeError.
-func errorHandler(err error) http.Handler {
+// unrouted answers the requests that no route of mux matches, with a JSON
+// error instead of the ServeMux's own text answers: 405, with an Allow
+// header, when the path has routes for other methods; 404 otherwise. It
+// asks mux itself which methods the path has routes for, so its answer
+// always agrees with the routes mounted.
+func unrouted(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		encodeError(r.Context(), err, w)
+		var allow []string
+		for _, method := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			probe := &http.Request{Method: method, URL: r.URL, Host: r.Host}
+			if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/" {
+				allow = append(allow, method)
+			}
+		}
+		if len(allow) == 0 {
+			encodeError(r.Context(), &statusError{status: http.StatusNotFound, message: "no such path"}, w)
+			return
+		}
+		allowed := strings.Join(append(allow, http.MethodOptions), ", ")
+		encodeError(r.Context(), &statusError{
+			status:  http.StatusMethodNotAllowed,
+			message: "method not allowed; use " + allowed,
+			header:  http.Header{"Allow": {allowed}},
+		}, w)
 	})
 }
 

@@ -3,7 +3,9 @@ package todohttp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,56 +13,81 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// Step 1: decode requests (README, "Step 1").
+// Step 1: decode requests (README, "Step 1"). Run: go test ./todohttp -run TestStep1
 
 func TestStep1DecodeCreateRequest(t *testing.T) {
 	r := httptest.NewRequest("POST", "/todos", strings.NewReader(`{"title": "Buy milk", "order": 3}`))
 	got, err := decodeCreateRequest(context.Background(), r)
 	if err != nil {
-		t.Fatalf("step 1: decodeCreateRequest(POST /todos {\"title\": \"Buy milk\", \"order\": 3}) = %v; want a request.\n"+
-			"Read the body into a createJSON with readJSON, then return a todoendpoint.CreateRequest", err)
+		fatalf(t, 1, "decodeCreateRequest(POST /todos {\"title\": \"Buy milk\", \"order\": 3}) = %v; want the endpoint's request "+
+			"for a create, with that title and order", err)
 	}
 	want := todoendpoint.CreateRequest{Title: "Buy milk", Order: 3}
 	if got != want {
-		t.Fatalf("step 1: decodeCreateRequest returned %#v; want %#v", got, want)
+		fatalf(t, 1, "decodeCreateRequest(POST /todos {\"title\": \"Buy milk\", \"order\": 3}) returned %#v; want %#v: "+
+			"the endpoint takes its request by value, of its own type", got, want)
+	}
+
+	r = httptest.NewRequest("POST", "/todos", strings.NewReader(`{"title": "no order"}`))
+	if got, err := decodeCreateRequest(context.Background(), r); err != nil || got != (todoendpoint.CreateRequest{Title: "no order"}) {
+		fatalf(t, 1, "decodeCreateRequest(POST /todos {\"title\": \"no order\"}) = %#v, %v; want a request with order 0: "+
+			"the contract lets a client leave the order out", got, err)
 	}
 }
 
 func TestStep1DecodeUpdateRequest(t *testing.T) {
 	r := httptest.NewRequest("PATCH", "/todos/7", strings.NewReader(`{"completed": true}`))
-	r.SetPathValue("id", "7") // the ServeMux does this for GET /todos/{id}
+	r.SetPathValue("id", "7") // the ServeMux does this for a route with {id}
 	got, err := decodeUpdateRequest(context.Background(), r)
 	if err != nil {
-		t.Fatalf("step 1: decodeUpdateRequest(PATCH /todos/7 {\"completed\": true}) = %v; want a request.\n"+
-			"Read the id with pathID and the body into a patchJSON with readJSON", err)
+		fatalf(t, 1, "decodeUpdateRequest(PATCH /todos/7 {\"completed\": true}) = %v; want the endpoint's request for an update", err)
 	}
 	req, ok := got.(todoendpoint.UpdateRequest)
 	if !ok {
-		t.Fatalf("step 1: decodeUpdateRequest returned a %T; want a todoendpoint.UpdateRequest", got)
+		fatalf(t, 1, "decodeUpdateRequest returned a %T; want a todoendpoint.UpdateRequest (by value)", got)
 	}
 	p := req.Patch
 	if req.ID != 7 || p.Completed == nil || !*p.Completed || p.Title != nil || p.Order != nil {
-		t.Fatalf("step 1: decodeUpdateRequest returned ID %d, patch %+v; want ID 7 and only Completed = true "+
-			"(fields absent from the body stay nil)", req.ID, p)
+		fatalf(t, 1, "decodeUpdateRequest(PATCH /todos/7 {\"completed\": true}) returned ID %d, patch %s; "+
+			"want ID 7, Completed true, and Title and Order nil: a field the body does not give is \"leave it as it is\", "+
+			"not \"set it to the zero value\"", req.ID, describePatch(p))
 	}
+}
+
+// describePatch shows a patch's fields: nil, or the value given.
+func describePatch(p todo.Patch) string {
+	show := func(name string, v any) string { return fmt.Sprintf("%s: %v", name, v) }
+	title, completed, order := show("Title", "nil"), show("Completed", "nil"), show("Order", "nil")
+	if p.Title != nil {
+		title = show("Title", strconv.Quote(*p.Title))
+	}
+	if p.Completed != nil {
+		completed = show("Completed", *p.Completed)
+	}
+	if p.Order != nil {
+		order = show("Order", *p.Order)
+	}
+	return "{" + title + ", " + completed + ", " + order + "}"
 }
 
 func TestStep1DecodeRejectsBadInput(t *testing.T) {
 	for _, tc := range []struct {
 		what, id, body string
 		want           error
+		why            string
 	}{
-		{"malformed JSON", "1", `{"title": `, todo.ErrInvalid},
-		{"a title that is a number", "1", `{"title": 5}`, todo.ErrInvalid},
-		{"completed as a string", "1", `{"completed": "yes"}`, todo.ErrInvalid},
-		{"an id that is not a number", "abc", `{"completed": true}`, todo.ErrNotFound},
+		{"malformed JSON", "1", `{"title": `, todo.ErrInvalid, "the client sent something it can fix: 400"},
+		{"a title that is a number", "1", `{"title": 5}`, todo.ErrInvalid, "the client sent something it can fix: 400"},
+		{"completed as a string", "1", `{"completed": "yes"}`, todo.ErrInvalid, "the client sent something it can fix: 400"},
+		{"an id that is not a number", "abc", `{"completed": true}`, todo.ErrNotFound,
+			"no todo has that id, so the contract answers 404, as for an unknown number"},
 	} {
 		r := httptest.NewRequest("PATCH", "/todos/"+tc.id, strings.NewReader(tc.body))
 		r.SetPathValue("id", tc.id)
 		_, err := decodeUpdateRequest(context.Background(), r)
 		if !errors.Is(err, tc.want) {
-			t.Fatalf("step 1: decodeUpdateRequest with %s = %v; want an error matching %v.\n"+
-				"Return readJSON's error as it is; pathID answers not found for an id that is not a number", tc.what, err, tc.want)
+			fatalf(t, 1, "decodeUpdateRequest with %s = %v; want an error matching %v: %s. "+
+				"readJSON's errors already say which", tc.what, err, tc.want, tc.why)
 		}
 	}
 }

@@ -11,7 +11,8 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// Step 3: routes, the whole Todo-Backend contract (README, "Step 3").
+// Step 3: routes, the whole Todo-Backend contract, and CORS (README,
+// "Step 3"). Run: go test ./todohttp -run TestStep3
 
 // wireTodo is a todo as a client reads it.
 type wireTodo struct {
@@ -24,50 +25,76 @@ type wireTodo struct {
 	UpdatedAt string `json:"updatedAt"`
 }
 
+// routed fails step 3 when the answer a to a request of the contract says
+// that it met no route, another route's method, or kit's default error
+// encoder.
+func routed(t *testing.T, method, path string, a answer) {
+	t.Helper()
+	switch {
+	case a.status == http.StatusNotFound && strings.Contains(a.body, "no such path"):
+		fatalf(t, 3, "%s %s answered 404 \"no such path\": NewHandler (server.go) has no route for that path; "+
+			"the README's table lists the routes of the contract", method, path)
+	case a.status == http.StatusMethodNotAllowed:
+		fatalf(t, 3, "%s %s answered 405 (Allow: %s): NewHandler (server.go) has routes for that path, but none for %s",
+			method, path, a.header.Get("Allow"), method)
+	case a.status >= 400 && !strings.HasPrefix(a.header.Get("Content-Type"), "application/json"):
+		fatalf(t, 3, "%s %s answered %d with the text %q, not a JSON {\"error\": …}: kit's default error encoder wrote it. "+
+			"Each kit server of NewHandler must send its errors to the package's one error encoder (a server option)",
+			method, path, a.status, strings.TrimSpace(a.body))
+	}
+}
+
 func TestStep3CreateGetAndList(t *testing.T) {
+	needSteps(t, 3, 2)
 	base, _ := newServer(t)
 
 	a := do(t, "GET", base+"/todos", "")
+	routed(t, "GET", "/todos", a)
 	if a.status != 200 || strings.TrimSpace(a.body) != "[]" {
-		t.Fatalf("step 3: GET /todos on an empty list answered %d %q; want 200 and [] (never null).\n"+
-			"Mount the routes in NewHandler: mux.Handle(\"GET /todos\", server(e.ListEndpoint, decodeListRequest, encodeListResponse)), and so on",
-			a.status, a.body)
+		fatalf(t, 3, "GET /todos on an empty list answered %d %q; want 200 and [] (never null)", a.status, a.body)
 	}
 
 	a = do(t, "POST", base+"/todos", `{"title": "Buy milk", "order": 2}`)
+	routed(t, "POST", "/todos", a)
 	if a.status != 201 {
-		t.Fatalf("step 3: POST /todos answered %d %q; want 201 Created and the todo", a.status, a.body)
+		fatalf(t, 3, "POST /todos answered %d %q; want 201 Created and the todo", a.status, a.body)
 	}
 	var created wireTodo
 	a.decodeBody(t, &created)
 	if created.ID <= 0 || created.Title != "Buy milk" || created.Completed || created.Order != 2 || created.CreatedAt == "" || created.UpdatedAt == "" {
-		t.Fatalf("step 3: POST /todos returned %+v; want id, title, completed false, order 2, createdAt and updatedAt", created)
+		fatalf(t, 3, "POST /todos {\"title\": \"Buy milk\", \"order\": 2} answered %s; "+
+			"want an id, that title and order, completed false, createdAt and updatedAt", strings.TrimSpace(a.body))
 	}
 	if want := fmt.Sprintf("%s/todos/%d", base, created.ID); created.URL != want {
-		t.Fatalf("step 3: the new todo's url is %q; want the absolute %q", created.URL, want)
+		fatalf(t, 3, "the new todo's url is %q; want the absolute %q: the encoders build it from the base URL "+
+			"that a ServerBefore function (withBaseURL) puts in the request's context", created.URL, want)
 	}
 
 	a = do(t, "GET", created.URL, "")
+	routed(t, "GET", "/todos/{id}", a)
 	var got wireTodo
 	if a.status == 200 {
 		a.decodeBody(t, &got)
 	}
 	if a.status != 200 || got != created {
-		t.Fatalf("step 3: GET on the todo's url answered %d %q; want 200 and the same todo", a.status, a.body)
+		fatalf(t, 3, "GET on the todo's url answered %d %q; want 200 and the same todo", a.status, a.body)
 	}
 
 	a = do(t, "GET", base+"/todos", "")
 	var list []wireTodo
 	a.decodeBody(t, &list)
 	if a.status != 200 || len(list) != 1 || list[0] != created {
-		t.Fatalf("step 3: GET /todos answered %d %q; want 200 and a list of the one todo", a.status, a.body)
+		fatalf(t, 3, "GET /todos answered %d %q; want 200 and a list of the one todo", a.status, a.body)
 	}
 }
 
 func TestStep3PatchEachFieldAloneAndTogether(t *testing.T) {
+	needSteps(t, 3, 2)
 	base, _ := newServer(t)
 	var item wireTodo
-	do(t, "POST", base+"/todos", `{"title": "walk the dog", "order": 1}`).decodeBody(t, &item)
+	a := do(t, "POST", base+"/todos", `{"title": "walk the dog", "order": 1}`)
+	routed(t, "POST", "/todos", a)
+	a.decodeBody(t, &item)
 
 	for _, tc := range []struct {
 		body  string
@@ -80,60 +107,71 @@ func TestStep3PatchEachFieldAloneAndTogether(t *testing.T) {
 			func(w *wireTodo) { w.Title, w.Completed, w.Order = "feed the fish", false, -1 }},
 	} {
 		a := do(t, "PATCH", item.URL, tc.body)
+		routed(t, "PATCH", "/todos/{id}", a)
 		if a.status != 200 {
-			t.Fatalf("step 3: PATCH %s %s answered %d %q; want 200 and the updated todo", item.URL, tc.body, a.status, a.body)
+			fatalf(t, 3, "PATCH /todos/%d %s answered %d %q; want 200 and the updated todo", item.ID, tc.body, a.status, a.body)
 		}
 		var got wireTodo
 		a.decodeBody(t, &got)
 		tc.apply(&item)
 		item.UpdatedAt = got.UpdatedAt
 		if got != item {
-			t.Fatalf("step 3: PATCH %s returned %+v; want %+v (only the fields given change)", tc.body, got, item)
+			fatalf(t, 3, "PATCH /todos/%d %s answered %s; want %+v (only the fields given change)", item.ID, tc.body, strings.TrimSpace(a.body), item)
 		}
 	}
 }
 
 func TestStep3DeleteOneAndAll(t *testing.T) {
+	needSteps(t, 3, 2)
 	base, svc := newServer(t)
 	var gone, kept wireTodo
-	do(t, "POST", base+"/todos", `{"title": "gone"}`).decodeBody(t, &gone)
+	a := do(t, "POST", base+"/todos", `{"title": "gone"}`)
+	routed(t, "POST", "/todos", a)
+	a.decodeBody(t, &gone)
 	do(t, "POST", base+"/todos", `{"title": "kept"}`).decodeBody(t, &kept)
 
-	if a := do(t, "DELETE", gone.URL, ""); a.status != 204 || a.body != "" {
-		t.Fatalf("step 3: DELETE %s answered %d %q; want 204 and no body", gone.URL, a.status, a.body)
-	}
-	if a := do(t, "GET", gone.URL, ""); a.status != 404 {
-		t.Fatalf("step 3: GET after DELETE answered %d; want 404", a.status)
+	a = do(t, "DELETE", gone.URL, "")
+	routed(t, "DELETE", "/todos/{id}", a)
+	if a.status != 204 || a.body != "" {
+		fatalf(t, 3, "DELETE /todos/%d answered %d %q; want 204 No Content and no body", gone.ID, a.status, a.body)
 	}
 	if list, _ := svc.List(context.Background()); len(list) != 1 || list[0].Title != "kept" {
-		t.Fatalf("step 3: after DELETE of one todo, the store holds %d todos; want only \"kept\"", len(list))
+		fatalf(t, 3, "after DELETE /todos/%d the store holds %d todos; want only \"kept\"", gone.ID, len(list))
 	}
-	if a := do(t, "DELETE", base+"/todos", ""); a.status != 204 {
-		t.Fatalf("step 3: DELETE /todos answered %d %q; want 204", a.status, a.body)
+	a = do(t, "DELETE", base+"/todos", "")
+	routed(t, "DELETE", "/todos", a)
+	if a.status != 204 || a.body != "" {
+		fatalf(t, 3, "DELETE /todos answered %d %q; want 204 No Content and no body", a.status, a.body)
 	}
-	if a := do(t, "GET", base+"/todos", ""); strings.TrimSpace(a.body) != "[]" {
-		t.Fatalf("step 3: GET /todos after DELETE /todos answered %q; want []", a.body)
+	if list, _ := svc.List(context.Background()); len(list) != 0 {
+		fatalf(t, 3, "after DELETE /todos the store holds %d todos; want none", len(list))
 	}
 }
 
 func TestStep3PublicURL(t *testing.T) {
+	needSteps(t, 3, 2)
 	svc := todotest.NewService(t)
 	base := serve(t, NewHandler(todoendpoint.New(svc), "https://todo.example.org/"))
 
 	var created wireTodo
 	a := do(t, "POST", base+"/todos", `{"title": "a"}`)
+	routed(t, "POST", "/todos", a)
 	a.decodeBody(t, &created)
 	if want := fmt.Sprintf("https://todo.example.org/todos/%d", created.ID); created.URL != want {
-		t.Fatalf("step 3: with publicURL https://todo.example.org/, the todo's url is %q; want %q", created.URL, want)
+		fatalf(t, 3, "with the public URL https://todo.example.org/, the todo's url is %q; want %q: "+
+			"NewHandler's publicURL reaches the encoders through a ServerBefore function (withBaseURL)", created.URL, want)
 	}
 }
 
 // TestStep3BadInputChangesNothing sends requests a client may get wrong: each
 // gets a JSON error with the right status, and the data stays as it was.
 func TestStep3BadInputChangesNothing(t *testing.T) {
+	needSteps(t, 3, 2)
 	base, svc := newServer(t)
 	var seed wireTodo
-	do(t, "POST", base+"/todos", `{"title": "keep me", "order": 1}`).decodeBody(t, &seed)
+	a := do(t, "POST", base+"/todos", `{"title": "keep me", "order": 1}`)
+	routed(t, "POST", "/todos", a)
+	a.decodeBody(t, &seed)
 	before, err := svc.List(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -144,61 +182,77 @@ func TestStep3BadInputChangesNothing(t *testing.T) {
 	for _, tc := range []struct {
 		method, url, body string
 		status            int
+		route             string // the route the request is for; "" for none
 	}{
-		{"POST", base + "/todos", `{"title": `, 400},                                    // malformed JSON
-		{"POST", base + "/todos", `{"title": "a"} {"title": "b"}`, 400},                 // two objects
-		{"POST", base + "/todos", `["a"]`, 400},                                         // not an object
-		{"POST", base + "/todos", "", 400},                                              // no body
-		{"POST", base + "/todos", `{"title": 42}`, 400},                                 // wrong type
-		{"POST", base + "/todos", `{"title": "a", "order": "first"}`, 400},              // wrong type
-		{"POST", base + "/todos", `{"title": "a", "order": 1.5}`, 400},                  // not a whole number
-		{"POST", base + "/todos", `{"title": ""}`, 400},                                 // empty title
-		{"POST", base + "/todos", `{"title": "   "}`, 400},                              // blank title
-		{"POST", base + "/todos", `{}`, 400},                                            // no title
-		{"POST", base + "/todos", `{"title": "` + strings.Repeat("x", 201) + `"}`, 400}, // too long
-		{"POST", base + "/todos", huge, 413},                                            // 2 MB body
-		{"PATCH", item, `{}`, 400},                                                      // nothing to change
-		{"PATCH", item, `{"completed": "yes"}`, 400},                                    // wrong type
-		{"PATCH", item, `{"title": " "}`, 400},                                          // blank title
-		{"PATCH", item, `{"title": null}`, 400},                                         // null is "not given": nothing to change
-		{"PATCH", item, huge, 413},                                                      // 2 MB body
-		{"PATCH", base + "/todos/999", `{"completed": true}`, 404},                      // unknown id
-		{"GET", base + "/todos/999", "", 404},                                           // unknown id
-		{"GET", base + "/todos/abc", "", 404},                                           // non-numeric id
-		{"DELETE", base + "/todos/999", "", 404},                                        // unknown id
-		{"DELETE", base + "/todos/-1", "", 404},                                         // unknown id
-		{"GET", base + "/nothing-here", "", 404},                                        // unknown path
-		{"GET", base + "/todos/1/extra", "", 404},                                       // unknown path
-		{"PUT", item, `{"title": "x"}`, 405},                                            // wrong method
-		{"POST", item, `{"title": "x"}`, 405},                                           // wrong method
-		{"PATCH", base + "/todos", `{"completed": true}`, 405},                          // wrong method
-		{"PUT", base + "/todos", `[]`, 405},                                             // wrong method
+		{"POST", base + "/todos", `{"title": `, 400, "/todos"},                                    // malformed JSON
+		{"POST", base + "/todos", `{"title": "a"} {"title": "b"}`, 400, "/todos"},                 // two objects
+		{"POST", base + "/todos", `["a"]`, 400, "/todos"},                                         // not an object
+		{"POST", base + "/todos", "", 400, "/todos"},                                              // no body
+		{"POST", base + "/todos", `{"title": 42}`, 400, "/todos"},                                 // wrong type
+		{"POST", base + "/todos", `{"title": "a", "order": "first"}`, 400, "/todos"},              // wrong type
+		{"POST", base + "/todos", `{"title": "a", "order": 1.5}`, 400, "/todos"},                  // not a whole number
+		{"POST", base + "/todos", `{"title": ""}`, 400, "/todos"},                                 // empty title
+		{"POST", base + "/todos", `{"title": "   "}`, 400, "/todos"},                              // blank title
+		{"POST", base + "/todos", `{}`, 400, "/todos"},                                            // no title
+		{"POST", base + "/todos", `{"title": "` + strings.Repeat("x", 201) + `"}`, 400, "/todos"}, // too long
+		{"POST", base + "/todos", huge, 413, "/todos"},                                            // 2 MB body
+		{"PATCH", item, `{}`, 400, "/todos/{id}"},                                                 // nothing to change
+		{"PATCH", item, `{"completed": "yes"}`, 400, "/todos/{id}"},                               // wrong type
+		{"PATCH", item, `{"title": " "}`, 400, "/todos/{id}"},                                     // blank title
+		{"PATCH", item, `{"title": null}`, 400, "/todos/{id}"},                                    // null is "not given": nothing to change
+		{"PATCH", item, huge, 413, "/todos/{id}"},                                                 // 2 MB body
+		{"PATCH", base + "/todos/999", `{"completed": true}`, 404, "/todos/{id}"},                 // unknown id
+		{"GET", base + "/todos/999", "", 404, "/todos/{id}"},                                      // unknown id
+		{"GET", base + "/todos/abc", "", 404, "/todos/{id}"},                                      // non-numeric id
+		{"DELETE", base + "/todos/999", "", 404, "/todos/{id}"},                                   // unknown id
+		{"DELETE", base + "/todos/-1", "", 404, "/todos/{id}"},                                    // unknown id
+		{"GET", base + "/nothing-here", "", 404, ""},                                              // unknown path
+		{"GET", base + "/todos/1/extra", "", 404, ""},                                             // unknown path
+		{"PUT", item, `{"title": "x"}`, 405, ""},                                                  // wrong method
+		{"POST", item, `{"title": "x"}`, 405, ""},                                                 // wrong method
+		{"PATCH", base + "/todos", `{"completed": true}`, 405, ""},                                // wrong method
+		{"PUT", base + "/todos", `[]`, 405, ""},                                                   // wrong method
 	} {
 		a := do(t, tc.method, tc.url, tc.body)
 		call := fmt.Sprintf("%s %s %.40q", tc.method, strings.TrimPrefix(tc.url, base), tc.body)
+		if tc.route != "" {
+			routed(t, tc.method, tc.route, a)
+		}
+		if tc.route != "" && a.status < 300 {
+			fatalf(t, 3, "%s answered %d %s; want %d. When the service refuses a request, its error travels inside the "+
+				"response (the endpoint returns no error), so kit's server takes it for a success: each route's encoder "+
+				"must go through the one that answers failed responses (step 2's encodeResponse)", call, a.status, strings.TrimSpace(a.body), tc.status)
+		}
 		if a.status != tc.status {
-			t.Fatalf("step 3: %s answered %d %q; want %d", call, a.status, a.body, tc.status)
+			fatalf(t, 3, "%s answered %d %q; want %d", call, a.status, a.body, tc.status)
 		}
 		if msg := a.errorMessage(t); strings.Contains(msg, "sql") || strings.Contains(msg, "goroutine") {
-			t.Fatalf("step 3: %s said %q; a user must not see internals", call, msg)
+			fatalf(t, 3, "%s said %q; a user must not see internals", call, msg)
 		}
 		if tc.status == 405 && a.header.Get("Allow") == "" {
-			t.Fatalf("step 3: %s answered 405 without an Allow header naming the methods", call)
+			fatalf(t, 3, "%s answered 405 without an Allow header naming the methods", call)
 		}
 	}
 
 	after, err := svc.List(context.Background())
 	if err != nil || !todotest.SameList(after, before) {
-		t.Fatalf("step 3: after the bad requests the store holds %v (err %v); want it unchanged: %v", after, err, before)
+		fatalf(t, 3, "after the bad requests the store holds %d todos (err %v); want it unchanged: only %q", len(after), err, seed.Title)
 	}
 }
 
+// TestStep3CORS plays a browser on www.todobackend.com calling the API: a
+// preflight first, then the request itself.
 func TestStep3CORS(t *testing.T) {
+	needSteps(t, 3, 2)
 	base, _ := newServer(t)
-	for _, path := range []string{"/todos", "/todos/1"} {
-		req, _ := http.NewRequest("OPTIONS", base+path, nil)
+	for _, tc := range []struct{ path, method string }{
+		{"/todos", "POST"},
+		{"/todos/1", "PATCH"},
+		{"/todos/1", "DELETE"},
+	} {
+		req, _ := http.NewRequest("OPTIONS", base+tc.path, nil)
 		req.Header.Set("Origin", "https://www.todobackend.com")
-		req.Header.Set("Access-Control-Request-Method", "PATCH")
+		req.Header.Set("Access-Control-Request-Method", tc.method)
 		req.Header.Set("Access-Control-Request-Headers", "content-type")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -206,19 +260,28 @@ func TestStep3CORS(t *testing.T) {
 		}
 		resp.Body.Close()
 		h := resp.Header
-		if resp.StatusCode/100 != 2 || h.Get("Access-Control-Allow-Origin") != "*" ||
-			!strings.Contains(h.Get("Access-Control-Allow-Methods"), "PATCH") ||
-			!strings.Contains(strings.ToLower(h.Get("Access-Control-Allow-Headers")), "content-type") {
-			t.Fatalf("step 3: preflight OPTIONS %s answered %d with headers %v; want 2xx, Allow-Origin *, PATCH among the methods, Content-Type among the headers",
-				path, resp.StatusCode, h)
+		preflight := fmt.Sprintf("a preflight (OPTIONS %s, asking for %s with a content-type header)", tc.path, tc.method)
+		switch {
+		case resp.StatusCode/100 != 2:
+			fatalf(t, 3, "%s answered %d; want 2xx, or the browser never sends the %s. "+
+				"No route takes OPTIONS: cors (cors.go) must answer a preflight itself", preflight, resp.StatusCode, tc.method)
+		case h.Get("Access-Control-Allow-Origin") != "*":
+			fatalf(t, 3, "%s answered Access-Control-Allow-Origin %q; want * (cors.go): any page may call this API",
+				preflight, h.Get("Access-Control-Allow-Origin"))
+		case !strings.Contains(h.Get("Access-Control-Allow-Methods"), tc.method):
+			fatalf(t, 3, "%s answered Access-Control-Allow-Methods %q; want a list with %s (cors.go): "+
+				"every method of the API", preflight, h.Get("Access-Control-Allow-Methods"), tc.method)
+		case !strings.Contains(strings.ToLower(h.Get("Access-Control-Allow-Headers")), "content-type"):
+			fatalf(t, 3, "%s answered Access-Control-Allow-Headers %q; want a list with Content-Type (cors.go): "+
+				"a JSON body needs it", preflight, h.Get("Access-Control-Allow-Headers"))
 		}
 	}
 	if a := do(t, "GET", base+"/todos", ""); a.header.Get("Access-Control-Allow-Origin") != "*" {
-		t.Fatalf("step 3: GET /todos has Access-Control-Allow-Origin %q; want * on every answer",
-			a.header.Get("Access-Control-Allow-Origin"))
+		fatalf(t, 3, "GET /todos answered Access-Control-Allow-Origin %q; want * on every answer (cors.go), "+
+			"or the browser hides the answer from the page", a.header.Get("Access-Control-Allow-Origin"))
 	}
 	if a := do(t, "GET", base+"/todos/999", ""); a.header.Get("Access-Control-Allow-Origin") != "*" {
-		t.Fatalf("step 3: an error answer has Access-Control-Allow-Origin %q; want * there too",
-			a.header.Get("Access-Control-Allow-Origin"))
+		fatalf(t, 3, "the error answer to GET /todos/999 has Access-Control-Allow-Origin %q; want * there too (cors.go): "+
+			"the page must be able to read the error", a.header.Get("Access-Control-Allow-Origin"))
 	}
 }

@@ -12,13 +12,16 @@ import (
 // service → endpoints → HTTP handler. Each layer is an argument of the next:
 // no globals, nothing hidden, the whole graph in one place.
 func wire(store todo.Store, publicURL string, logger log.Logger) http.Handler {
-	// TODO(stage03, step 5): build the layers, inside out.
-	//   service   := todo.NewService(store, time.Now)
-	//   endpoints := todoendpoint.New(service)
-	//   handler   := todohttp.NewHandler(endpoints, publicURL, an option that
-	//                logs errors: httptransport.ServerErrorHandler(
-	//                transport.NewLogErrorHandler(log.With(logger, "transport", "HTTP"))))
-	// and return the handler.
+	// TODO(stage03, step 5): the component graph, in the open. Build each
+	// layer from the one below it, starting at the store: the service of
+	// stage 01 (it takes a clock), the endpoint set of stage 02, and the
+	// HTTP handler of your package todohttp (this module's, not the one
+	// under solutions/). Return the handler.
+	// An error that kit's servers meet (a body that does not decode, a
+	// store that fails) is answered by the error encoder with no details;
+	// nobody would ever learn what failed unless the handler also logs it.
+	// Give the handler kit's way to do that, on logger, with a key that
+	// says which transport logged it (the README shows the line).
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "todosvc is not wired yet: do stage 03, step 5", http.StatusNotImplemented)
 	})
