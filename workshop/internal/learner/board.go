@@ -87,7 +87,7 @@ func (s *session) board(all []stageProgress) {
 		first := current.stage
 		fmt.Fprintf(s.out, "Start with %s: read %s from the top; each step below is a section of it.\n",
 			c.bold(first.Name), s.rel(first.Exercise.Dir+"/README.md"))
-		fmt.Fprintf(s.out, "Stuck? The finished stage is in %s.\n\n", s.rel(first.Solution.Dir))
+		fmt.Fprintf(s.out, "Stuck? Ask for a hint, one level at a time: %s hint (then hint -level 2, -level 3).\n\n", s.self())
 	}
 	s.showNext(current, true)
 	fmt.Fprintln(s.out)

@@ -23,7 +23,7 @@ func TestBoardNothingDone(t *testing.T) {
 		"[>] stage01-demo  0/2 steps    add numbers\n",
 		"[ ] stage02-demo  0/1 steps    double numbers\n",
 		"Start with stage01-demo: read stage01-demo/README.md from the top",
-		"Stuck? The finished stage is in solutions/stage01-demo.",
+		"Stuck? Ask for a hint, one level at a time: go run ./workshop hint (then hint -level 2, -level 3).",
 		"Next: stage01-demo, Step 1 — add  (0 of 2 steps pass)\n",
 		"  read  stage01-demo/README.md:9  (## Step 1 — add)\n",
 		"  test  TestStep1Add fails:\n",
