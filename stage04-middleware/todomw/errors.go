@@ -29,25 +29,24 @@ func (e *RateLimitedError) Error() string { return "rate limited" }
 
 // Kind returns todoendpoint.KindRateLimited.
 func (e *RateLimitedError) Kind() todoendpoint.Kind {
-	// TODO(stage04, step 2): return the kind of a rate-limited error,
-	// todoendpoint.KindRateLimited (stage 02's kinds.go): the word that
-	// stage 03's error encoder turns into 429, and gRPC into
-	// ResourceExhausted.
+	// TODO(stage04, step 2): return the kind (stage 02's kinds.go) that
+	// tells every transport "too many requests": stage 03's error encoder
+	// answers it with 429, stage 05's gRPC server with ResourceExhausted.
 	return ""
 }
 
 // RetryAfter returns how long the caller should wait before trying again,
 // e.Wait (todoendpoint.RetryAfter asks it; HTTP's Retry-After says it).
 func (e *RateLimitedError) RetryAfter() time.Duration {
-	// TODO(stage04, step 2): return e.Wait, so that todoendpoint.RetryAfter
-	// finds it and stage 03's error encoder writes the Retry-After header.
+	// TODO(stage04, step 2): return how long the caller should wait: the
+	// wait RateLimit measured when it refused.
 	return 0
 }
 
 // Unwrap returns kit's ratelimit.ErrLimited, the error underneath.
 func (e *RateLimitedError) Unwrap() error {
-	// TODO(stage04, step 2): return kit's ratelimit.ErrLimited, so that
-	// errors.Is(err, ratelimit.ErrLimited) holds.
+	// TODO(stage04, step 2): return the error underneath: Go kit's own
+	// refusal (package ratelimit), so that errors.Is matches it.
 	return nil
 }
 

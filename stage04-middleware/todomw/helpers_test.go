@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	stdlog "log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/stage04-middleware/todomw"
 )
 
 // logBuffer collects log output; safe for concurrent writes.
@@ -52,6 +54,18 @@ func records(t *testing.T, text string) []map[string]string {
 		t.Fatalf("the log is not logfmt: %v\nlog:\n%s", err, text)
 	}
 	return out
+}
+
+// newMetrics returns the middleware's metrics on a fresh registry, and the
+// registry to read them back from.
+func newMetrics(t *testing.T) (todomw.Metrics, *prometheus.Registry) {
+	t.Helper()
+	registry := prometheus.NewRegistry()
+	metrics, err := todomw.NewMetrics(registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return metrics, registry
 }
 
 // closedService returns a service on a store that is already closed: every
@@ -102,9 +116,21 @@ func do(t *testing.T, method, url, body string) answer {
 // serve starts handler on 127.0.0.1 until the test ends and returns its URL.
 func serve(t *testing.T, handler http.Handler) string {
 	t.Helper()
-	srv := httptest.NewServer(handler)
+	url, _ := serveLogged(t, handler)
+	return url
+}
+
+// serveLogged is serve, and it also returns what net/http's server logs
+// (say, "http: panic serving …" and a goroutine's stack, when a handler
+// panics), kept out of the test's output for the test to report.
+func serveLogged(t *testing.T, handler http.Handler) (string, *logBuffer) {
+	t.Helper()
+	var serverLog logBuffer
+	srv := httptest.NewUnstartedServer(handler)
+	srv.Config.ErrorLog = stdlog.New(&serverLog, "", 0)
+	srv.Start()
 	t.Cleanup(srv.Close)
-	return srv.URL
+	return srv.URL, &serverLog
 }
 
 // sampleCount returns how many observations the histogram name holds for

@@ -29,16 +29,18 @@ type logging struct {
 var _ todo.Service = logging{}
 
 func (s logging) Create(ctx context.Context, title string, order int64) (t todo.Todo, err error) {
-	// TODO(stage04, step 1): log one line per call, after it, as List below
-	// does: "method", "Create", "title", title, "order", order, "id", t.ID,
-	// "err", err, "took", time.Since(begin). Name the results (t, err) so the
-	// deferred func sees them.
+	// TODO(stage04, step 1): pass the call on to the next service, and once
+	// it has returned, log one line: method=Create, the arguments (title,
+	// order), the id of the new todo, err (null when there is none) and
+	// took, how long the call took. The line needs what the call returned,
+	// so it is written after the return, like the finished methods below.
 	return s.next.Create(ctx, title, order)
 }
 
 func (s logging) Get(ctx context.Context, id int64) (t todo.Todo, err error) {
-	// TODO(stage04, step 1): log "method", "Get", "id", id, "err", err and
-	// "took", in a deferred func, like Create.
+	defer func(begin time.Time) {
+		s.logger.Log("method", "Get", "id", id, "err", err, "took", time.Since(begin))
+	}(time.Now())
 	return s.next.Get(ctx, id)
 }
 
@@ -50,10 +52,10 @@ func (s logging) List(ctx context.Context) (todos []todo.Todo, err error) {
 }
 
 func (s logging) Update(ctx context.Context, id int64, p todo.Patch) (t todo.Todo, err error) {
-	defer func(begin time.Time) {
-		s.logger.Log("method", "Update", "id", id, "title", p.Title != nil, "completed", p.Completed != nil,
-			"order", p.Order != nil, "err", err, "took", time.Since(begin))
-	}(time.Now())
+	// TODO(stage04, step 1): log one line per call, after it: method=Update,
+	// the id, then title, completed and order, each true when the patch
+	// sets that field and false when it does not (never the new values: a
+	// log says what happened, it is not a copy of the data), err and took.
 	return s.next.Update(ctx, id, p)
 }
 

@@ -15,13 +15,11 @@ import (
 // method it wraps: the limit is for the whole server.
 func RateLimit(limiter *rate.Limiter) todoendpoint.Middleware {
 	return func(_ string, next endpoint.Endpoint) endpoint.Endpoint {
-		// TODO(stage04, step 2): refuse requests over the limit.
-		// Build kit's limiter once, outside this func (one limiter for all
-		// methods): limit := ratelimit.NewErroringLimiter(limiter). Here,
-		// call limit(next); when it returns an error that is
-		// ratelimit.ErrLimited (errors.Is), return nil and
-		// &RateLimitedError{Wait: retryAfter(limiter)} instead;
-		// otherwise pass the response and error on as they are.
+		// TODO(stage04, step 2): let the request through to next while the
+		// limiter allows it; otherwise refuse it without calling next: no
+		// response, and as the error a *RateLimitedError whose Wait is
+		// retryAfter(limiter). Let Go kit's own limiting middleware
+		// (package ratelimit) decide; it refuses with an error of its own.
 		return next
 	}
 }

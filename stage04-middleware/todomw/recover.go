@@ -17,12 +17,13 @@ import (
 // A panic is a bug, not an error to handle: the log line is there so that
 // someone fixes it.
 func Recover(logger log.Logger, next http.Handler) http.Handler {
-	// TODO(stage04, step 3): return a handler that calls next.ServeHTTP(w,
-	// r) with a deferred func that calls recover(). On a panic p:
-	//   - if p == http.ErrAbortHandler, panic(p) again;
-	//   - log "msg", "panic recovered", "panic", p, "method", r.Method,
-	//     "path", r.URL.Path, "stack", string(debug.Stack());
-	//   - answer 500 with Content-Type application/json and the body
-	//     {"error":"internal error"}.
+	// TODO(stage04, step 3): return a handler that serves with next and,
+	// when next panics, answers 500 with the JSON body
+	// {"error":"internal error"} (Content-Type application/json), and logs
+	// one line with msg="panic recovered", the panic value (panic=), the
+	// request's method and path, and the goroutine's stack (stack=), so
+	// that someone fixes the bug. The client sees neither the value nor
+	// the stack. http.ErrAbortHandler is not a bug but net/http's way to
+	// abort a response on purpose: let that panic go on to net/http.
 	return next
 }

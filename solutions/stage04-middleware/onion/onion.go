@@ -1,12 +1,3 @@
-// Package onion wraps the service in the middleware of stage 04, inside
-// out. Each layer wraps the one before it, so the last wrapper written is
-// the first to see a request:
-//
-//	Recover → HTTP handler → EndpointDuration → RateLimit → CircuitBreaker
-//	        → endpoint → Logging → Instrumenting → service → store
-//
-// Endpoints builds everything under the transport, HTTPHandler the HTTP
-// transport on top; stage 05 puts gRPC on the same endpoints.
 package onion
 
 import (
@@ -25,8 +16,20 @@ import (
 )
 
 // Endpoints wraps service in the service middleware, makes its endpoints
-// and wraps them in the endpoint middleware, set by cfg. Its metrics are
-// registered on reg.
+// and wraps them in the endpoint middleware, set by cfg; the metrics are
+// registered on reg. What each part must see:
+//
+//   - the service's log (layer=service) and its metrics
+//     (todo_service_*) hold only the calls that reached the service: a
+//     request refused by the rate limit or by a breaker is in neither;
+//   - todo_endpoint_duration_seconds times every request of every method,
+//     the refused ones included (success="false");
+//   - requests over the rate limit (cfg.RateLimit a second, bursts of
+//     cfg.RateBurst, one limit for the whole server) are refused, and a
+//     flood of them never opens a breaker;
+//   - each method's breaker opens after cfg.BreakerFailures failures of
+//     the service in a row, refuses for cfg.BreakerTimeout, and logs its
+//     changes with layer=endpoint.
 func Endpoints(service todo.Service, cfg Config, logger log.Logger, reg prometheus.Registerer) (todoendpoint.Endpoints, error) {
 	m, err := todomw.NewMetrics(reg)
 	if err != nil {
@@ -49,7 +52,10 @@ func Endpoints(service todo.Service, cfg Config, logger log.Logger, reg promethe
 }
 
 // HTTPHandler puts endpoints on HTTP, each todo's url based on publicURL
-// ("" for the request's host), inside the recovering transport middleware.
+// ("" for the request's host). A panic anywhere under it (in the HTTP
+// handler, the endpoints, the service) answers 500 {"error":"internal
+// error"} and is logged with layer=transport, and the server goes on
+// serving.
 func HTTPHandler(endpoints todoendpoint.Endpoints, publicURL string, logger log.Logger) http.Handler {
 	errorLogger := transport.NewLogErrorHandler(log.With(logger, "transport", "HTTP"))
 	var handler http.Handler

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
@@ -16,12 +15,8 @@ import (
 // The provided metrics middleware, read back from a fresh registry per test.
 
 func TestInstrumentingCountsByMethodAndOutcome(t *testing.T) {
-	reg := prometheus.NewRegistry()
-	m, err := todomw.NewMetrics(reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := todomw.Instrumenting(m)(todotest.NewService(t))
+	metrics, reg := newMetrics(t)
+	svc := todomw.Instrumenting(metrics)(todotest.NewService(t))
 	ctx := context.Background()
 	svc.Create(ctx, "one", 1)
 	svc.Create(ctx, "", 2) // invalid
@@ -45,14 +40,11 @@ todo_service_requests_total{method="Get",outcome="ok"} 1
 }
 
 func TestEndpointDurationLabelsSuccess(t *testing.T) {
-	reg := prometheus.NewRegistry()
-	m, err := todomw.NewMetrics(reg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	metrics, reg := newMetrics(t)
 	ctx := context.Background()
-	ok := todoendpoint.New(todotest.NewService(t), todomw.EndpointDuration(m.EndpointDuration))
-	broken := todoendpoint.New(closedService(t), todomw.EndpointDuration(m.EndpointDuration))
+	timed := todomw.EndpointDuration(metrics.EndpointDuration)
+	ok := todoendpoint.New(todotest.NewService(t), timed)
+	broken := todoendpoint.New(closedService(t), timed)
 	ok.List(ctx)
 	ok.Get(ctx, 999) // a domain error is a successful call of the endpoint
 	broken.List(ctx)

@@ -15,6 +15,8 @@ import (
 
 // Step 1: the logging service middleware (README, "Step 1").
 
+const hint1 = "(stuck? go run ../workshop hint stage04 1)"
+
 // wantLine checks one parsed log line: every key of want with its value
 // ("*" for any value), and a "took" that parses as a duration.
 func wantLine(t *testing.T, call string, rec map[string]string, want map[string]string, log string) {
@@ -22,54 +24,75 @@ func wantLine(t *testing.T, call string, rec map[string]string, want map[string]
 	for k, v := range want {
 		got, ok := rec[k]
 		if !ok {
-			t.Fatalf("step 1: after %s, the log line has no %q key; want %s=%s.\n"+
-				"Hint: logger.Log(\"method\", …, \"err\", err, \"took\", time.Since(begin)) in a deferred func, "+
-				"as the finished List does in logging.go.\nlog:\n%s", call, k, k, v, log)
+			t.Fatalf("step 1: after %s, the log line has no %q key; want %s=%s. "+
+				"The keys are the contract: tools and tests read the line back as logfmt\nlog:\n%s%s", call, k, k, v, log, hint1)
 		}
 		if v != "*" && got != v {
-			t.Fatalf("step 1: after %s, the log line has %s=%q; want %s=%q\nlog:\n%s", call, k, got, k, v, log)
+			t.Fatalf("step 1: after %s, the log line has %s=%q; want %s=%q\nlog:\n%s%s", call, k, got, k, v, log, hint1)
 		}
 	}
 	if _, err := time.ParseDuration(rec["took"]); err != nil {
-		t.Fatalf("step 1: after %s, took=%q is not a duration; log time.Since(begin) as it is\nlog:\n%s", call, rec["took"], log)
+		t.Fatalf("step 1: after %s, took=%q is not a duration; want the time the call took, as a time.Duration\nlog:\n%s%s",
+			call, rec["took"], log, hint1)
 	}
 }
 
-func TestStep1LoggingCreateAndGet(t *testing.T) {
+// logText is the log as a failure message shows it.
+func logText(log string) string {
+	if log == "" {
+		return "(nothing)\n"
+	}
+	return log
+}
+
+func TestStep1LoggingCreateAndUpdate(t *testing.T) {
 	var buf logBuffer
 	svc := todomw.Logging(log.NewLogfmtLogger(&buf))(todotest.NewService(t))
 	ctx := context.Background()
 
 	created, err := svc.Create(ctx, "buy milk", 3)
-	if err != nil {
-		t.Fatalf("step 1: Create through the logging middleware = %v; want the service's answer, passed on as it is", err)
+	if err != nil || created.ID != 1 {
+		t.Fatalf("step 1: Create through the logging middleware = %+v, %v; want todo 1, passed on as the service returned it %s",
+			created, err, hint1)
 	}
 	lines := records(t, buf.String())
 	if len(lines) != 1 {
-		t.Fatalf("step 1: one Create logged %d lines; want exactly 1 (log once, after the call, in a defer)\nlog:\n%s", len(lines), buf.String())
+		t.Fatalf("step 1: one Create logged %d lines; want exactly 1, written once the call has returned\nlog:\n%s%s",
+			len(lines), logText(buf.String()), hint1)
+	}
+	if lines[0]["id"] == "0" {
+		t.Fatalf("step 1: the Create line says id=0, but the service returned todo 1: the line was made before the call "+
+			"returned, so it could not see the result\nlog:\n%s%s", buf.String(), hint1)
 	}
 	wantLine(t, "Create", lines[0], map[string]string{
 		"method": "Create", "title": "buy milk", "order": "3", "id": "1", "err": "null", "took": "*",
 	}, buf.String())
 
-	got, err := svc.Get(ctx, created.ID)
-	if err != nil || got.Title != "buy milk" {
-		t.Fatalf("step 1: Get(%d) through the logging middleware = %+v, %v; want the todo just created", created.ID, got, err)
+	done := true
+	updated, err := svc.Update(ctx, created.ID, todo.Patch{Completed: &done})
+	if err != nil || !updated.Completed {
+		t.Fatalf("step 1: Update(1, completed) through the logging middleware = %+v, %v; want the completed todo %s", updated, err, hint1)
 	}
-	if _, err := svc.Get(ctx, 999); !errors.Is(err, todo.ErrNotFound) {
-		t.Fatalf("step 1: Get(999) through the logging middleware = %v; want the service's not-found, unchanged", err)
+	if _, err := svc.Update(ctx, 999, todo.Patch{Completed: &done}); !errors.Is(err, todo.ErrNotFound) {
+		t.Fatalf("step 1: Update(999) through the logging middleware = %v; want the service's not-found, unchanged %s", err, hint1)
 	}
 	lines = records(t, buf.String())
 	if len(lines) != 3 {
-		t.Fatalf("step 1: Create, Get, Get logged %d lines; want 3\nlog:\n%s", len(lines), buf.String())
+		t.Fatalf("step 1: Create, Update, Update logged %d lines; want 3\nlog:\n%s%s", len(lines), logText(buf.String()), hint1)
 	}
-	wantLine(t, "Get(1)", lines[1], map[string]string{"method": "Get", "id": "1", "err": "null", "took": "*"}, buf.String())
-	wantLine(t, "Get(999)", lines[2], map[string]string{"method": "Get", "id": "999", "err": "todo 999 not found", "took": "*"}, buf.String())
+	wantLine(t, "Update(1, completed)", lines[1], map[string]string{
+		"method": "Update", "id": "1", "title": "false", "completed": "true", "order": "false", "err": "null", "took": "*",
+	}, buf.String())
+	wantLine(t, "Update(999)", lines[2], map[string]string{"method": "Update", "id": "999", "err": "todo 999 not found", "took": "*"}, buf.String())
 
 	// The provided methods log the same way.
+	if _, err := svc.Get(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := svc.List(ctx); err != nil {
 		t.Fatal(err)
 	}
 	lines = records(t, buf.String())
+	wantLine(t, "Get(1)", lines[len(lines)-2], map[string]string{"method": "Get", "id": "1", "err": "null", "took": "*"}, buf.String())
 	wantLine(t, "List", lines[len(lines)-1], map[string]string{"method": "List", "n": "1", "err": "null", "took": "*"}, buf.String())
 }

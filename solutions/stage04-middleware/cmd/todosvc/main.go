@@ -6,13 +6,15 @@
 //	todosvc -http-addr 127.0.0.1:8080 -debug-addr 127.0.0.1:8081 -db todo.db
 //
 // The component graph, inside out: store → service → the onion's endpoints
-// (package onion) → HTTP handler, and the debug handler beside it. Both
-// servers run until SIGINT or SIGTERM: requests in flight finish, then it
-// exits 0.
+// (package onion) → HTTP handler, and the debug handler beside it. -fail and
+// -panic put a service in trouble under the onion, to watch what each ring
+// does with it (trouble.go). Both servers run until SIGINT or SIGTERM:
+// requests in flight finish, then it exits 0.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"time"
@@ -39,10 +41,15 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	flags.Register(fs)
 	cfg.RegisterFlags(fs)
 	debugAddr := fs.String("debug-addr", "127.0.0.1:8081", "debug listen `address`: /metrics and /debug/pprof/")
+	fail := fs.String("fail", "", "for trying the onion: every call of this service `method` fails with an internal error")
+	panics := fs.String("panic", "", "for trying the onion: every call of this service `method` panics")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	if err := errors.Join(checkTrouble("fail", *fail), checkTrouble("panic", *panics)); err != nil {
 		return err
 	}
 	logger := serve.NewLogger(stderr)
@@ -55,7 +62,11 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	defer store.Close()
 	logger.Log("msg", "opened", "db", flags.DB)
 
-	endpoints, err := onion.Endpoints(todo.NewService(store, time.Now), cfg, logger, registry)
+	var service todo.Service = todo.NewService(store, time.Now)
+	if *fail != "" || *panics != "" {
+		service = troubled{next: service, fail: *fail, panics: *panics}
+	}
+	endpoints, err := onion.Endpoints(service, cfg, logger, registry)
 	if err != nil {
 		return err
 	}
