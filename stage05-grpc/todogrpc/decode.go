@@ -2,7 +2,6 @@ package todogrpc
 
 import (
 	"context"
-	"errors"
 
 	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
@@ -14,12 +13,11 @@ import (
 // checks them.
 
 func decodeCreateRequest(_ context.Context, grpcReq any) (any, error) {
-	// TODO(stage05, step 1): decode the Create rpc's request.
-	// Like decodeGetRequest below: assert grpcReq to a *todov1.CreateRequest
-	// (two-value form; wrongType(…) when it is not one), then return a
-	// todoendpoint.CreateRequest with its title and order (the getters,
-	// req.GetTitle() and req.GetOrder(), are safe on a nil message).
-	return nil, errors.New("decodeCreateRequest is not written yet: do stage 05, step 1")
+	req, ok := grpcReq.(*todov1.CreateRequest)
+	if !ok {
+		return nil, wrongType("decodeCreateRequest", grpcReq, &todov1.CreateRequest{})
+	}
+	return todoendpoint.CreateRequest{Title: req.GetTitle(), Order: req.GetOrder()}, nil
 }
 
 func decodeGetRequest(_ context.Context, grpcReq any) (any, error) {
@@ -39,12 +37,15 @@ func decodeListRequest(_ context.Context, grpcReq any) (any, error) {
 
 func decodeUpdateRequest(_ context.Context, grpcReq any) (any, error) {
 	// TODO(stage05, step 1): decode the Update rpc's request.
-	// Assert grpcReq to a *todov1.UpdateRequest, then return a
-	// todoendpoint.UpdateRequest with its id and a todo.Patch. The three
-	// fields are proto3 optional: in Go they are pointers, nil when the
-	// client did not set them, as in a todo.Patch. Copy the pointers
-	// (req.Title), not the getters' values (req.GetTitle()).
-	return nil, errors.New("decodeUpdateRequest is not written yet: do stage 05, step 1")
+	// In: the message gRPC parsed, a *todov1.UpdateRequest (anything else
+	// is a wiring mistake: an error made by wrongType, never a panic).
+	// Out: a todoendpoint.UpdateRequest, the id and a todo.Patch.
+	// The decision: title, completed and order are proto3 optional (read
+	// their Go fields in todo.pb.go). A field the client did not send must
+	// stay "leave it" in the patch, and completed=false or order=0 sent on
+	// purpose must still change the todo. The service checks the values;
+	// the decoder only carries them.
+	return nil, notWritten("decodeUpdateRequest", 1)
 }
 
 func decodeDeleteRequest(_ context.Context, grpcReq any) (any, error) {

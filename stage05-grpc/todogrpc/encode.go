@@ -2,26 +2,29 @@ package todogrpc
 
 import (
 	"context"
-	"errors"
 
-	"github.com/go-kit/kit/endpoint"
 	grpctransport "github.com/go-kit/kit/transport/grpc"
 
 	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// encodeResponse wraps a response encoder of the server: a failed response
-// (kit's endpoint.Failer with a non-nil Failed()) is not encoded, its domain
-// error is returned instead, and the server method turns it into a status
-// with toStatus, like every other error. Kit's server cannot do this by
-// itself: to it, an endpoint that returned a nil error succeeded.
+// encodeResponse wraps a response encoder of the server (NewServer wraps
+// every one of them).
 func encodeResponse(enc grpctransport.EncodeResponseFunc) grpctransport.EncodeResponseFunc {
-	return func(ctx context.Context, response any) (any, error) {
-		if f, ok := response.(endpoint.Failer); ok && f.Failed() != nil {
-			return nil, f.Failed()
-		}
-		return enc(ctx, response)
+	// TODO(stage05, step 1): keep failed responses away from the encoder.
+	// In: enc, the encoder of one rpc. Out: an encoder that calls it only for
+	// a response that did not fail.
+	// The error path of stage 02: a domain error (not found, invalid)
+	// travels inside the response, and the response says so through kit's
+	// endpoint.Failer. Kit's gRPC server does not look: to it an endpoint
+	// that returned a nil error succeeded, and it would encode an empty todo
+	// with an OK status. So a failed response is not encoded: its domain
+	// error, as it is, becomes this encoder's error, which the server method
+	// turns into a status (step 3). A response that is no Failer, or did not
+	// fail, goes to enc.
+	return func(context.Context, any) (any, error) {
+		return nil, notWritten("encodeResponse", 1)
 	}
 }
 
@@ -30,11 +33,11 @@ func encodeResponse(enc grpctransport.EncodeResponseFunc) grpctransport.EncodeRe
 // already sent failed responses to the error path.
 
 func encodeCreateResponse(_ context.Context, response any) (any, error) {
-	// TODO(stage05, step 1): encode the Create rpc's response.
-	// Like encodeGetResponse below: assert response to a
-	// todoendpoint.CreateResponse, then return a *todov1.CreateResponse
-	// whose Todo is toProto(resp.Todo).
-	return nil, errors.New("encodeCreateResponse is not written yet: do stage 05, step 1")
+	resp, ok := response.(todoendpoint.CreateResponse)
+	if !ok {
+		return nil, wrongType("encodeCreateResponse", response, todoendpoint.CreateResponse{})
+	}
+	return &todov1.CreateResponse{Todo: toProto(resp.Todo)}, nil
 }
 
 func encodeGetResponse(_ context.Context, response any) (any, error) {

@@ -2,7 +2,6 @@ package todogrpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/go-kit/kit/endpoint"
@@ -16,59 +15,61 @@ import (
 )
 
 // toStatus is the one place where an error of the server becomes a gRPC
-// status: every error a server method returns goes through here. The code
-// comes from, in order:
-//
-//   - the error itself, if it is already a gRPC status (it has a
-//     GRPCStatus() method): it is returned as it is;
-//   - its kind (todoendpoint.KindOf), if it has one: errors born in stage
-//     04's middleware do, "rate limited" (ResourceExhausted) and
-//     "unavailable", a circuit breaker open (Unavailable), with the error's
-//     own message;
-//   - the domain code: invalid → InvalidArgument, not found → NotFound, with
-//     the domain message;
-//   - otherwise Internal, with the message "internal error": the details go
-//     to the log (the server's error handler), never to the client.
+// status: every error a server method returns goes through here.
 func toStatus(err error) error {
-	// TODO(stage05, step 2): map an error to a gRPC status, in this order.
-	//   1. Already a status: if _, ok := status.FromError(err); ok, return
-	//      err as it is.
-	//   2. A kind (todoendpoint.KindOf(err), stage 02's kinds.go):
-	//      KindRateLimited → codes.ResourceExhausted, KindUnavailable →
-	//      codes.Unavailable, with err.Error() as the message:
-	//      status.Error(code, message).
-	//   3. todo.ErrorCode(err): CodeInvalid → codes.InvalidArgument,
-	//      CodeNotFound → codes.NotFound, with todo.ErrorMessage(err).
-	//   4. Anything else: codes.Internal and "internal error".
-	return status.Error(codes.Unimplemented, "toStatus is not written yet: do stage 05, step 2")
+	// TODO(stage05, step 2): choose a gRPC status for every error.
+	// In: any error of the server side: one that already is a gRPC status
+	// (it has a GRPCStatus method), a kind from the middleware of stage 04
+	// (todoendpoint.KindOf: rate limited, unavailable), a domain error
+	// (todo.ErrorCode: invalid, not found), or anything else (SQLite, a
+	// bug). Out: a status error (package status), whose code a client acts
+	// on.
+	// The decisions: which code of package codes fits each of them (read
+	// their docs: which says "try again later", which "you asked for
+	// something that is not there"?); which check wins when an error is two
+	// of these at once; and which message each may show. The user sees the
+	// domain's own message or the words "internal error": SQL text, file
+	// names and stacks go to the log (the server's error handler), never to
+	// the client. Until then every rpc answers Unimplemented.
+	return notWritten("toStatus", 2)
 }
 
-// fromStatus is toStatus backwards, on the client: it returns the domain
-// error that a status error of the server stands for, a todo.Error with the
-// server's message for InvalidArgument and NotFound, or nil for any other
-// error (those are failures of the call, not answers of the service).
+// notWritten is the error of a function of this stage that is not written
+// yet: an Unimplemented status that names the step to do. (The exercise
+// only: the solution has none.)
+func notWritten(what string, step int) error {
+	return status.Errorf(codes.Unimplemented, "%s is not written yet: do stage 05, step %d", what, step)
+}
+
+// fromStatus is toStatus backwards, on the client.
 func fromStatus(err error) error {
-	// TODO(stage05, step 4): the client side of the error path.
-	// st, ok := status.FromError(err); when ok, codes.InvalidArgument becomes
-	// &todo.Error{Code: todo.CodeInvalid, Message: st.Message()}, and
-	// codes.NotFound the same with todo.CodeNotFound. Anything else: nil.
+	// TODO(stage05, step 4): find the domain error behind a status.
+	// In: the error kit's client endpoint returned: a status error of the
+	// server, or a failure of the call itself (no server, a deadline).
+	// Out: the domain error (a *todo.Error with its code and the server's
+	// message) for the codes that toStatus made from domain errors, so that
+	// errors.Is(err, todo.ErrNotFound) holds for the caller; nil for every
+	// other error: those are failures of the call, not answers of the
+	// service.
 	return nil
 }
 
 // domainErrors is the client endpoint middleware that puts domain errors
-// back where stage 02 keeps them. Kit's gRPC client returns a non-OK status
-// as the endpoint's error, before its decoder runs; for InvalidArgument and
-// NotFound this middleware answers instead a response of the method's type
-// with Err set (see failedResponse), and a nil error. Every other error stays
-// an error of the endpoint, for circuit breakers and retries to see.
+// back where stage 02 keeps them. NewClient wraps every client endpoint in
+// it.
 func domainErrors(method string, next endpoint.Endpoint) endpoint.Endpoint {
-	// TODO(stage05, step 4): return an endpoint that calls next and then:
-	//   - no error: the response, as it is;
-	//   - an error that fromStatus turns into a domain error: return
-	//     failedResponse(method, that domain error), a response with Err set;
-	//   - any other error: nil and the error, as it is.
+	// TODO(stage05, step 4): the client's half of the error path.
+	// Kit's gRPC client returns a non-OK status as the endpoint's error,
+	// before its decoder runs: a decoder never sees a not-found, so the
+	// response-carried error of stage 02 must be rebuilt here, around the
+	// endpoint. In: the endpoint of method. Out: an endpoint that
+	//   - passes a successful call through as it is;
+	//   - answers a domain error (fromStatus) inside a response of the
+	//     method's type, with a nil error (failedResponse makes one), so
+	//     that circuit breakers and retries never count it;
+	//   - returns every other error as it is, for them to see.
 	return func(context.Context, any) (any, error) {
-		return nil, errors.New("domainErrors is not written yet: do stage 05, step 4")
+		return nil, notWritten("domainErrors", 4)
 	}
 }
 

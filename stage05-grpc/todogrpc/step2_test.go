@@ -36,27 +36,27 @@ func TestStep2ErrorsBecomeStatusCodes(t *testing.T) {
 		hint    string
 	}{
 		{"a domain error: invalid", todo.Errorf(todo.CodeInvalid, "title must not be empty"),
-			codes.InvalidArgument, "title must not be empty", "todo.CodeInvalid → codes.InvalidArgument, with todo.ErrorMessage(err)"},
+			codes.InvalidArgument, "title must not be empty", "the caller sent something the service refuses: a code that says \"fix your request\", with the domain's message"},
 		{"a domain error: not found", todo.Errorf(todo.CodeNotFound, "todo 9 not found"),
-			codes.NotFound, "todo 9 not found", "todo.CodeNotFound → codes.NotFound, with todo.ErrorMessage(err)"},
+			codes.NotFound, "todo 9 not found", "the caller asked for a todo that is not there: a code that says so, with the domain's message"},
 		{"a wrapped domain error", fmt.Errorf("update: %w", todo.Errorf(todo.CodeNotFound, "todo 9 not found")),
-			codes.NotFound, "todo 9 not found", "todo.ErrorCode and todo.ErrorMessage look through wrapping"},
+			codes.NotFound, "todo 9 not found", "a wrapped domain error is still one: stage 01's helpers for codes and messages look through wrapping, and the message is the domain's, not the wrapper's"},
 		{"an internal error", errors.New("sqlite: disk I/O error at /var/lib/todo.db"),
-			codes.Internal, "internal error", "anything else is codes.Internal with the words \"internal error\", never the details"},
+			codes.Internal, "internal error", "anything else is the server's own failure: the client learns that much and nothing more; the details go to the log"},
 		{"rate limited (stage 04)", &todomw.RateLimitedError{Wait: time.Second},
-			codes.ResourceExhausted, "rate limited", "todoendpoint.KindOf(err): KindRateLimited → codes.ResourceExhausted, with err.Error()"},
+			codes.ResourceExhausted, "rate limited", "stage 04's rate limiter refused the call: it carries a kind (stage 02's KindOf), not a domain code; the code that says \"a quota ran out, slow down\", with the error's own text"},
 		{"circuit open (stage 04)", fmt.Errorf("get: %w", &todomw.CircuitOpenError{Method: "Get"}),
-			codes.Unavailable, "get: service unavailable", "todoendpoint.KindOf(err): KindUnavailable → codes.Unavailable, with err.Error()"},
+			codes.Unavailable, "get: service unavailable", "stage 04's circuit breaker is open: kind unavailable; the code that says \"not now, try again later\", with the error's own text"},
 		{"a gRPC status already", status.Error(codes.PermissionDenied, "not yours"),
-			codes.PermissionDenied, "not yours", "an error that is already a status (status.FromError says ok) is returned as it is"},
+			codes.PermissionDenied, "not yours", "an error that already is a gRPC status was chosen on purpose by whoever made it: it goes out as it is"},
 		{"an error with a GRPCStatus method", ownStatusError{},
-			codes.Aborted, "try again, the todo changed meanwhile", "check for a gRPC status first, before the kind"},
+			codes.Aborted, "try again, the todo changed meanwhile", "this error is a status and has a kind: the status it brings wins"},
 	} {
 		got := toStatus(tc.err)
-		st, ok := status.FromError(got)
-		if !ok || st.Code() != tc.code || st.Message() != tc.message {
-			t.Fatalf("step 2: toStatus(%s: %q) = %s; want %s %q.\n%s",
-				tc.what, tc.err, codeAndMessage(got), tc.code, tc.message, tc.hint)
+		st, isStatus := status.FromError(got)
+		if !isStatus || st.Code() != tc.code || st.Message() != tc.message {
+			t.Fatalf("step 2: toStatus(%s: %q) = %s; want %s %q.\n%s %s",
+				tc.what, tc.err, codeAndMessage(got), tc.code, tc.message, tc.hint, stuck(2))
 		}
 	}
 }
@@ -67,6 +67,6 @@ func TestStep2InternalErrorsLeakNothing(t *testing.T) {
 	st := status.Convert(got)
 	if st.Code() != codes.Internal || strings.Contains(st.Message(), "sql") || strings.Contains(st.Message(), "todos") {
 		t.Fatalf("step 2: toStatus(an SQL error) = %s; want Internal \"internal error\": "+
-			"the details go to the log, the client learns nothing about the database", codeAndMessage(got))
+			"the details go to the log, the client learns nothing about the database %s", codeAndMessage(got), stuck(2))
 	}
 }

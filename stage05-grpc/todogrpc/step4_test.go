@@ -3,6 +3,7 @@ package todogrpc
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http/httptest"
 	"strings"
@@ -27,17 +28,17 @@ func TestStep4ClientCreatesAndGets(t *testing.T) {
 	ctx := context.Background()
 
 	created, err := client.Create(ctx, "Buy milk", 4)
+	earlierStep(t, 4, "client.Create", err)
 	if err != nil {
 		t.Fatalf("step 4: client.Create(ctx, \"Buy milk\", 4) = %v; want the new todo.\n"+
-			"Write encodeCreateRequest (a *todov1.CreateRequest) and decodeCreateResponse (a todoendpoint.CreateResponse "+
-			"with fromProto(reply.GetTodo())), and domainErrors, which every client endpoint goes through", err)
+			"The call goes through the client endpoint NewClient made for Create, wrapped in domainErrors %s", err, stuck(4))
 	}
 	if created.ID <= 0 || created.Title != "Buy milk" || created.Order != 4 || created.CreatedAt.IsZero() {
-		t.Fatalf("step 4: client.Create returned %+v; want the todo the server made", created)
+		t.Fatalf("step 4: client.Create returned %+v; want the todo the server made %s", created, stuck(4))
 	}
 	got, err := client.Get(ctx, created.ID)
 	if err != nil || !todotest.Same(got, created) {
-		t.Fatalf("step 4: client.Get(ctx, %d) = %+v, %v; want %+v", created.ID, got, err, created)
+		t.Fatalf("step 4: client.Get(ctx, %d) = %+v, %v; want %+v: each rpc needs its own kit client, with its own reply type %s", created.ID, got, err, created, stuck(4))
 	}
 }
 
@@ -46,15 +47,16 @@ func TestStep4DomainErrorsCrossTheWire(t *testing.T) {
 	ctx := context.Background()
 
 	_, err := client.Get(ctx, 404404)
+	earlierStep(t, 4, "client.Get", err)
 	if !errors.Is(err, todo.ErrNotFound) || !strings.Contains(err.Error(), "404404") {
 		t.Fatalf("step 4: client.Get of an unknown id = %v; want an error matching todo.ErrNotFound with the server's message.\n"+
-			"fromStatus: codes.NotFound becomes &todo.Error{Code: todo.CodeNotFound, Message: st.Message()}; "+
-			"domainErrors returns it inside failedResponse(method, …), with a nil error", err)
+			"The server answered NotFound; kit's client returned that status as the endpoint's error, and nothing turned it back "+
+			"into the domain error the service returned %s", err, stuck(4))
 	}
 	_, err = client.Create(ctx, "   ", 0)
 	if !errors.Is(err, todo.ErrInvalid) || !strings.Contains(err.Error(), "empty") {
 		t.Fatalf("step 4: client.Create with a blank title = %v; want an error matching todo.ErrInvalid with the server's message.\n"+
-			"fromStatus: codes.InvalidArgument becomes a todo.Error with todo.CodeInvalid", err)
+			"The server answered InvalidArgument: on the client it is the domain's invalid error again %s", err, stuck(4))
 	}
 
 	// At the endpoint level, a domain error is inside the response, and the
@@ -63,8 +65,44 @@ func TestStep4DomainErrorsCrossTheWire(t *testing.T) {
 	response, err := endpoints.GetEndpoint(ctx, todoendpoint.GetRequest{ID: 404404})
 	resp, ok := response.(todoendpoint.GetResponse)
 	if err != nil || !ok || !errors.Is(resp.Err, todo.ErrNotFound) {
-		t.Fatalf("step 4: the Get client endpoint for an unknown id returned (%#v, %v); "+
-			"want (a todoendpoint.GetResponse with Err matching todo.ErrNotFound, nil)", response, err)
+		t.Fatalf("step 4: the Get client endpoint for an unknown id returned (%s, the error %v); "+
+			"want (a todoendpoint.GetResponse with Err matching todo.ErrNotFound, nil): a domain error travels inside the response, "+
+			"so that circuit breakers and retries (stage 06) never count a not-found as a failure %s", describeResponse(response), err, stuck(4))
+	}
+}
+
+// failed returns the error a response carries, if it is a Failer.
+func failed(response any) error {
+	if failer, ok := response.(interface{ Failed() error }); ok {
+		return failer.Failed()
+	}
+	return nil
+}
+
+// describeResponse describes an endpoint's response in a few words.
+func describeResponse(response any) string {
+	if response == nil {
+		return "nil"
+	}
+	if err := failed(response); err != nil {
+		return fmt.Sprintf("a %T with Err %q", response, err)
+	}
+	return fmt.Sprintf("a %T", response)
+}
+
+// clientWorks ends the test when the client cannot create and find a todo
+// yet, before a longer test runs into it many times over.
+func clientWorks(t *testing.T) {
+	t.Helper()
+	client := newClient(t)
+	ctx := context.Background()
+	created, err := client.Create(ctx, "first", 0)
+	earlierStep(t, 4, "client.Create", err)
+	if err != nil {
+		t.Fatalf("step 4: client.Create = %v; want the new todo: make TestStep4ClientCreatesAndGets pass first %s", err, stuck(4))
+	}
+	if _, err := client.Get(ctx, created.ID+1); !errors.Is(err, todo.ErrNotFound) {
+		t.Fatalf("step 4: client.Get of an unknown id = %v; want an error matching todo.ErrNotFound: make TestStep4DomainErrorsCrossTheWire pass first %s", err, stuck(4))
 	}
 }
 
@@ -75,7 +113,7 @@ type troubleServer struct {
 }
 
 func (troubleServer) Get(context.Context, *todov1.GetRequest) (*todov1.GetResponse, error) {
-	return nil, status.Error(codes.Unavailable, "service unavailable")
+	return nil, status.New(codes.Unavailable, "service unavailable").Err()
 }
 
 func TestStep4OtherCodesAreEndpointErrors(t *testing.T) {
@@ -86,15 +124,14 @@ func TestStep4OtherCodesAreEndpointErrors(t *testing.T) {
 	resp, err := endpoints.GetEndpoint(ctx, todoendpoint.GetRequest{ID: 1})
 	if resp != nil || status.Code(err) != codes.Unavailable {
 		t.Fatalf("step 4: the Get client endpoint, against a server answering Unavailable, returned (%v, %s); "+
-			"want (nil, the Unavailable status error as it is).\n"+
-			"domainErrors: when fromStatus finds no domain error, return nil and the endpoint's error: "+
-			"circuit breakers and retries must see it", resp, codeAndMessage(err))
+			"want (nil, the Unavailable status error as it is): a status that is no domain answer is a failure of the call, "+
+			"and circuit breakers and retries must see it %s", describeResponse(resp), codeAndMessage(err), stuck(4))
 	}
 	if errors.Is(err, todo.ErrNotFound) || errors.Is(err, todo.ErrInvalid) {
-		t.Fatalf("step 4: an Unavailable answer gave %v, which matches a domain error; want a failure of the call", err)
+		t.Fatalf("step 4: an Unavailable answer gave %v, which matches a domain error; want a failure of the call %s", err, stuck(4))
 	}
 	if err := endpoints.Delete(ctx, 1); status.Code(err) != codes.Unimplemented {
-		t.Fatalf("step 4: client.Delete against a server without the Delete rpc = %s; want Unimplemented, as the server answered", codeAndMessage(err))
+		t.Fatalf("step 4: client.Delete against a server without the Delete rpc = %s; want Unimplemented, as the server answered: any code but the domain ones stays the endpoint's error %s", codeAndMessage(err), stuck(4))
 	}
 
 	// Nobody listens on this address any more: a connection error.
@@ -110,7 +147,7 @@ func TestStep4OtherCodesAreEndpointErrors(t *testing.T) {
 	}
 	defer gone.Close()
 	if _, err := NewClient(gone).Get(ctx, 1); status.Code(err) != codes.Unavailable || errors.Is(err, todo.ErrNotFound) {
-		t.Fatalf("step 4: client.Get with no server = %v; want an Unavailable connection error, not a domain error", err)
+		t.Fatalf("step 4: client.Get with no server = %v; want an Unavailable connection error, not a domain error %s", err, stuck(4))
 	}
 }
 
@@ -118,6 +155,7 @@ func TestStep4OtherCodesAreEndpointErrors(t *testing.T) {
 // against the gRPC client, and against the HTTP client of stage 03 for
 // comparison: both must behave exactly like the service.
 func TestStep4ClientsKeepTheContract(t *testing.T) {
+	clientWorks(t)
 	t.Run("gRPC", func(t *testing.T) { todotest.Run(t, newClient) })
 	t.Run("HTTP", func(t *testing.T) { todotest.Run(t, newHTTPClient) })
 }
@@ -139,6 +177,7 @@ func newHTTPClient(t *testing.T) todo.Service {
 // transports, each over its own new store, and compares what comes back:
 // the same todos, the same errors, the same messages.
 func TestStep4GRPCAndHTTPClientsAgree(t *testing.T) {
+	clientWorks(t)
 	grpcClient, httpClient := newClient(t), newHTTPClient(t)
 	ctx := context.Background()
 
@@ -198,7 +237,7 @@ func TestStep4GRPCAndHTTPClientsAgree(t *testing.T) {
 		g, h := run(grpcClient, c.call), run(httpClient, c.call)
 		if g.err != h.err || g.notFound != h.notFound || g.invalid != h.invalid || !sameButTimes(g.todos, h.todos) {
 			t.Fatalf("step 4: %s gave different outcomes:\n  gRPC: %+v\n  HTTP: %+v\n"+
-				"want the same todos and the same error (text, errors.Is todo.ErrNotFound / todo.ErrInvalid) through both transports", c.name, g, h)
+				"want the same todos and the same error (text, errors.Is todo.ErrNotFound / todo.ErrInvalid) through both transports %s", c.name, g, h, stuck(4))
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"regexp"
+	"strconv"
 	"testing"
 
 	grpctransport "github.com/go-kit/kit/transport/grpc"
@@ -20,6 +22,43 @@ import (
 )
 
 // Helpers shared by the step tests.
+
+// stuck ends every failure message of step k: the hint command, from the
+// stage folder.
+func stuck(k int) string {
+	return fmt.Sprintf("(stuck? go run ../workshop hint stage05 %d)", k)
+}
+
+// notWrittenYet matches the error of the exercise's stubs: "… is not written
+// yet: do stage 05, step J".
+var notWrittenYet = regexp.MustCompile(`(\S+) is not written yet: do stage 05, step (\d)`)
+
+// earlierStep ends the test of step k when err comes from the stub of an
+// earlier step, so that the failure names the step to finish first instead
+// of failing for that step's reason.
+func earlierStep(t *testing.T, k int, what string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	m := notWrittenYet.FindStringSubmatch(err.Error())
+	if m == nil {
+		return
+	}
+	if j, _ := strconv.Atoi(m[2]); j < k {
+		t.Fatalf("step %d: %s failed because %s of step %s is not written yet: finish step %s first", k, what, m[1], m[2], m[2])
+	}
+}
+
+// noPanic ends the test of step k with a diagnosis if the function under
+// test panicked: in a real server a panic in a handler ends the whole
+// process (the test servers recover, a direct call does not).
+func noPanic(t *testing.T, k int, what string) {
+	t.Helper()
+	if p := recover(); p != nil {
+		t.Fatalf("step %d: %s panicked: %v\nwant an error instead: a type assertion on a value you do not control takes the two-value form %s", k, what, p, stuck(k))
+	}
+}
 
 // newLog returns a buffer for a test server's log, printed if the test
 // fails.
@@ -44,10 +83,11 @@ func serve(t *testing.T, srv todov1.TodoServiceServer, logs *servetest.SyncBuffe
 	if err != nil {
 		t.Fatal(err)
 	}
-	server := grpc.NewServer(grpc.ChainUnaryInterceptor(Recover(log.NewLogfmtLogger(logs))))
-	todov1.RegisterTodoServiceServer(server, srv)
-	go server.Serve(listener)
-	t.Cleanup(server.Stop)
+	logger := log.NewLogfmtLogger(logs)
+	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(Recover(logger)))
+	todov1.RegisterTodoServiceServer(gs, srv)
+	go gs.Serve(listener)
+	t.Cleanup(gs.Stop)
 
 	conn, err := grpc.NewClient(listener.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {

@@ -43,9 +43,17 @@ func NewServer(e todoendpoint.Endpoints, options ...grpctransport.ServerOption) 
 	}
 }
 
-// The methods of the generated interface. Each one hands the request to its
-// kit handler (decode → endpoint → encode), turns an error into a status
-// with toStatus, and returns the encoded response, checked by reply.
+// handle serves one rpc with its kit handler h: decode → endpoint →
+// encode. Kit's gRPC server has no error encoder, so the error becomes a
+// status here (toStatus), and the encoded response is checked by reply.
+func handle[R any](ctx context.Context, h grpctransport.Handler, req any) (R, error) {
+	_, resp, err := h.ServeGRPC(ctx, req)
+	if err != nil {
+		var zero R
+		return zero, toStatus(err)
+	}
+	return reply[R](resp)
+}
 
 // reply returns the encoded response resp as the rpc's reply type R. An
 // encoder that answered another type is a wiring mistake in this package:
@@ -58,56 +66,35 @@ func reply[R any](resp any) (R, error) {
 	return r, nil
 }
 
+// The methods of the generated interface: each one hands its request to
+// its kit handler with handle.
+
 // Create serves the Create rpc.
 func (s *server) Create(ctx context.Context, req *todov1.CreateRequest) (*todov1.CreateResponse, error) {
-	_, resp, err := s.create.ServeGRPC(ctx, req)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return reply[*todov1.CreateResponse](resp)
+	return handle[*todov1.CreateResponse](ctx, s.create, req)
 }
 
 // Get serves the Get rpc.
 func (s *server) Get(ctx context.Context, req *todov1.GetRequest) (*todov1.GetResponse, error) {
-	_, resp, err := s.get.ServeGRPC(ctx, req)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return reply[*todov1.GetResponse](resp)
+	return handle[*todov1.GetResponse](ctx, s.get, req)
 }
 
 // List serves the List rpc.
 func (s *server) List(ctx context.Context, req *todov1.ListRequest) (*todov1.ListResponse, error) {
-	_, resp, err := s.list.ServeGRPC(ctx, req)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return reply[*todov1.ListResponse](resp)
+	return handle[*todov1.ListResponse](ctx, s.list, req)
 }
 
 // Update serves the Update rpc.
 func (s *server) Update(ctx context.Context, req *todov1.UpdateRequest) (*todov1.UpdateResponse, error) {
-	_, resp, err := s.update.ServeGRPC(ctx, req)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return reply[*todov1.UpdateResponse](resp)
+	return handle[*todov1.UpdateResponse](ctx, s.update, req)
 }
 
 // Delete serves the Delete rpc.
 func (s *server) Delete(ctx context.Context, req *todov1.DeleteRequest) (*todov1.DeleteResponse, error) {
-	_, resp, err := s.delete.ServeGRPC(ctx, req)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return reply[*todov1.DeleteResponse](resp)
+	return handle[*todov1.DeleteResponse](ctx, s.delete, req)
 }
 
 // DeleteAll serves the DeleteAll rpc.
 func (s *server) DeleteAll(ctx context.Context, req *todov1.DeleteAllRequest) (*todov1.DeleteAllResponse, error) {
-	_, resp, err := s.deleteAll.ServeGRPC(ctx, req)
-	if err != nil {
-		return nil, toStatus(err)
-	}
-	return reply[*todov1.DeleteAllResponse](resp)
+	return handle[*todov1.DeleteAllResponse](ctx, s.deleteAll, req)
 }

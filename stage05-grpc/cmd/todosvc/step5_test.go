@@ -35,10 +35,27 @@ type started struct {
 	done     chan error // run's result
 }
 
-// wireHint is what to do when the gRPC side of the command does not answer.
-const wireHint = "In todogrpc/grpcserver.go, NewGRPCServer: grpc.NewServer with the todogrpc.Recover interceptor, then register " +
-	"todogrpc.NewServer(endpoints, …) with todov1.RegisterTodoServiceServer, the health server " +
-	"(healthgrpc.RegisterHealthServer(server, health.NewServer())) and reflection.Register(server)"
+// wireHint is what a gRPC side that does not answer means in step 5.
+const wireHint = "NewGRPCServer (todogrpc/grpcserver.go) builds the server that run serves on the gRPC address: " +
+	"Unimplemented \"unknown service …\" means nothing is registered for that service yet"
+
+// stuck ends every failure message: the hint command, from the stage folder.
+const stuck = "(stuck? go run ../workshop hint stage05 5)"
+
+// notWrittenYet matches the error of the exercise's stubs: "… is not written
+// yet: do stage 05, step J".
+var notWrittenYet = regexp.MustCompile(`(\S+) is not written yet: do stage 05, step (\d)`)
+
+// earlierStep ends the test when err comes from the stub of an earlier step.
+func earlierStep(t *testing.T, what string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if m := notWrittenYet.FindStringSubmatch(err.Error()); m != nil && m[2] != "5" {
+		t.Fatalf("step 5: %s failed because %s of step %s is not written yet: finish step %s first (go test ./todogrpc)", what, m[1], m[2], m[2])
+	}
+}
 
 // start runs the command on port 0 (every address) over a new SQLite file,
 // with the extra flags, waits until it logs its three addresses, and
@@ -98,14 +115,14 @@ func (s *started) stopped(t *testing.T) error {
 // fetch sends one HTTP request and returns the status and the body.
 func fetch(t *testing.T, method, url, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	request, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		request.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := http.DefaultClient.Do(request)
 	if err != nil {
 		t.Fatalf("step 5: %s %s: %v", method, url, err)
 	}
@@ -130,13 +147,14 @@ func TestStep5OneServiceTwoTransports(t *testing.T) {
 
 	// Created over gRPC, read over HTTP.
 	created, err := client.Create(ctx, &todov1.CreateRequest{Title: "from gRPC"})
+	earlierStep(t, "the Create rpc", err)
 	if err != nil {
-		t.Fatalf("step 5: the Create rpc on the real server answered %s; want the new todo.\n%s", codeAndMessage(err), wireHint)
+		t.Fatalf("step 5: the Create rpc on the real server answered %s; want OK and the new todo.\n%s %s", codeAndMessage(err), wireHint, stuck)
 	}
 	id := strconv.FormatInt(created.GetTodo().GetId(), 10)
 	if code, body := fetch(t, "GET", s.api+"/todos/"+id, ""); code != http.StatusOK || !strings.Contains(body, `"title":"from gRPC"`) {
 		t.Fatalf("step 5: GET /todos/%s after the Create rpc answered %d %s; want 200 and the todo: "+
-			"both transports serve the same endpoints, over the same store", id, code, body)
+			"both transports serve the same endpoints, over the same store %s", id, code, body, stuck)
 	}
 
 	// Created over HTTP, read over gRPC.
@@ -147,16 +165,16 @@ func TestStep5OneServiceTwoTransports(t *testing.T) {
 	}
 	got, err := client.Get(ctx, &todov1.GetRequest{Id: fromHTTP.ID})
 	if err != nil || got.GetTodo().GetTitle() != "from HTTP" {
-		t.Fatalf("step 5: the Get rpc for the todo made over HTTP answered %v, %s; want it", got.GetTodo(), codeAndMessage(err))
+		t.Fatalf("step 5: the Get rpc for the todo made over HTTP answered %v, %s; want it %s", got.GetTodo(), codeAndMessage(err), stuck)
 	}
 	_, err = client.Get(ctx, &todov1.GetRequest{Id: 999})
 	if st := status.Convert(err); st.Code() != codes.NotFound || st.Message() != "todo 999 not found" {
-		t.Fatalf("step 5: the Get rpc for an unknown id answered %s; want NotFound \"todo 999 not found\"", codeAndMessage(err))
+		t.Fatalf("step 5: the Get rpc for an unknown id answered %s; want NotFound \"todo 999 not found\" %s", codeAndMessage(err), stuck)
 	}
 
 	// A stop lets both servers finish, and run returns nil.
 	if err := s.stopped(t); err != nil {
-		t.Fatalf("step 5: after its context was cancelled, run returned %v; want nil (a clean stop exits 0)", err)
+		t.Fatalf("step 5: after its context was cancelled, run returned %v; want nil (a clean stop exits 0) %s", err, stuck)
 	}
 	if !strings.Contains(s.logs.String(), "msg=stopped") {
 		t.Fatalf("step 5: run returned without logging msg=stopped; logs:\n%s", s.logs)
@@ -171,8 +189,9 @@ func TestStep5HealthAndReflection(t *testing.T) {
 	for _, service := range []string{"", "todo.v1.TodoService"} {
 		resp, err := health.Check(ctx, &healthgrpc.HealthCheckRequest{Service: service})
 		if err != nil || resp.GetStatus() != healthgrpc.HealthCheckResponse_SERVING {
-			t.Fatalf("step 5: the health check of %q answered %v, %s; want SERVING.\n%s "+
-				"(and healthServer.SetServingStatus(\"todo.v1.TodoService\", SERVING))", service, resp.GetStatus(), codeAndMessage(err), wireHint)
+			t.Fatalf("step 5: the health check of %q answered %v, %s; want SERVING: a load balancer asks it before sending calls; "+
+				"\"\" is the whole server, a name one service (NotFound: that name has no status yet).\n%s %s",
+				service, resp.GetStatus(), codeAndMessage(err), wireHint, stuck)
 		}
 	}
 
@@ -194,8 +213,8 @@ func TestStep5HealthAndReflection(t *testing.T) {
 		}
 	}
 	if !slices.Contains(services, "todo.v1.TodoService") || !slices.Contains(services, "grpc.health.v1.Health") {
-		t.Fatalf("step 5: server reflection lists %q (%s); want todo.v1.TodoService and grpc.health.v1.Health.\n%s",
-			services, codeAndMessage(err), wireHint)
+		t.Fatalf("step 5: server reflection lists %q (%s); want todo.v1.TodoService and grpc.health.v1.Health: "+
+			"grpcurl asks reflection what the server offers.\n%s %s", services, codeAndMessage(err), wireHint, stuck)
 	}
 }
 
@@ -207,18 +226,19 @@ func TestStep5MiddlewareGuardsBothTransports(t *testing.T) {
 	ctx := context.Background()
 
 	if _, err := client.List(ctx, &todov1.ListRequest{}); err != nil {
-		t.Fatalf("step 5: the List rpc answered %s; want the list.\n%s", codeAndMessage(err), wireHint)
+		earlierStep(t, "the List rpc", err)
+		t.Fatalf("step 5: the List rpc answered %s; want the list.\n%s %s", codeAndMessage(err), wireHint, stuck)
 	}
 	if code, body := fetch(t, "GET", s.api+"/todos", ""); code != http.StatusOK {
-		t.Fatalf("step 5: GET /todos, the second request of a burst of 2, answered %d %s; want 200", code, body)
+		t.Fatalf("step 5: GET /todos, the second request of a burst of 2, answered %d %s; want 200 %s", code, body, stuck)
 	}
 	_, err := client.List(ctx, &todov1.ListRequest{})
 	if st := status.Convert(err); st.Code() != codes.ResourceExhausted || st.Message() != "rate limited" {
 		t.Fatalf("step 5: the third request, over gRPC, answered %s; want ResourceExhausted \"rate limited\": "+
-			"the rate limit is endpoint middleware, shared by both transports", codeAndMessage(err))
+			"the rate limit is endpoint middleware, shared by both transports, and toStatus (step 2) names its kind %s", codeAndMessage(err), stuck)
 	}
 	if code, _ := fetch(t, "GET", s.api+"/todos", ""); code != http.StatusTooManyRequests {
-		t.Fatalf("step 5: the fourth request, over HTTP, answered %d; want 429", code)
+		t.Fatalf("step 5: the fourth request, over HTTP, answered %d; want 429: one limit for both transports %s", code, stuck)
 	}
 	// The service's logging middleware saw the two calls that got through,
 	// one from each transport.

@@ -19,6 +19,9 @@ import (
 // Step 4: the todocli command over gRPC (README, "Step 4"), with the client
 // of todogrpc and the cli package of stage 03, unchanged.
 
+// stuck ends every failure message: the hint command, from the stage folder.
+const stuck = "(stuck? go run ../workshop hint stage05 4)"
+
 func TestStep4TodocliOverGRPC(t *testing.T) {
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -33,11 +36,11 @@ func TestStep4TodocliOverGRPC(t *testing.T) {
 			t.Logf("the gRPC server's log:\n%s", serverLog.String())
 		}
 	})
-	server := grpc.NewServer(grpc.ChainUnaryInterceptor(todogrpc.Recover(logger)))
-	todov1.RegisterTodoServiceServer(server, todogrpc.NewServer(todoendpoint.New(todotest.NewService(t)),
+	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(todogrpc.Recover(logger)))
+	todov1.RegisterTodoServiceServer(gs, todogrpc.NewServer(todoendpoint.New(todotest.NewService(t)),
 		grpctransport.ServerErrorHandler(todogrpc.LogErrorHandler(logger))))
-	go server.Serve(listener)
-	t.Cleanup(server.Stop)
+	go gs.Serve(listener)
+	t.Cleanup(gs.Stop)
 	addr := listener.Addr().String()
 
 	todocli := func(args ...string) (string, error) {
@@ -47,13 +50,13 @@ func TestStep4TodocliOverGRPC(t *testing.T) {
 	}
 	if out, err := todocli("add", "buy", "milk"); err != nil || out != "  1 [ ] buy milk\n" {
 		t.Fatalf("step 4: todocli -transport grpc add buy milk printed %q, %v; want \"  1 [ ] buy milk\\n\".\n"+
-			"It runs the package cli over todogrpc.NewClient: finish the client (encodeCreateRequest, "+
-			"decodeCreateResponse, domainErrors) first", out, err)
+			"It runs stage 03's package cli over todogrpc.NewClient: make the step 4 tests of todogrpc pass first "+
+			"(go test ./todogrpc -run TestStep4) %s", out, err, stuck)
 	}
 	if out, err := todocli("done", "1"); err != nil || out != "  1 [x] buy milk\n" {
-		t.Fatalf("step 4: todocli -transport grpc done 1 printed %q, %v; want \"  1 [x] buy milk\\n\"", out, err)
+		t.Fatalf("step 4: todocli -transport grpc done 1 printed %q, %v; want \"  1 [x] buy milk\\n\": an update over gRPC %s", out, err, stuck)
 	}
 	if _, err := todocli("done", "7"); err == nil || err.Error() != "todo 7 not found" {
-		t.Fatalf("step 4: todocli -transport grpc done 7 failed with %v; want the server's message, \"todo 7 not found\"", err)
+		t.Fatalf("step 4: todocli -transport grpc done 7 failed with %v; want the server's message, \"todo 7 not found\": the domain error, back from its status %s", err, stuck)
 	}
 }
