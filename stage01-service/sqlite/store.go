@@ -92,10 +92,11 @@ func (s *Store) Update(ctx context.Context, id int64, p todo.Patch, updatedAt ti
 // Delete removes the todo with that id.
 func (s *Store) Delete(ctx context.Context, id int64) error {
 	// TODO(stage01, step 2): delete the todo with that id.
-	// Out: nil when a todo was removed; the domain's not-found (notFound(id))
-	// when there was none; any other error wrapped with the id, cause kept.
-	// Decide how you know there was none: for SQL, a DELETE that matches no
-	// row is a success, not an error (go doc database/sql.Result).
+	// In: the caller's context (the statement must stop when it is cancelled)
+	// and an id. Out: nil when a todo was removed; the domain's not-found
+	// (notFound(id)) when there was none; any other error wrapped with the id,
+	// cause kept, so that it stays code internal.
+	// Decide how you know there was none: the same way as Select, or not?
 	return fmt.Errorf("Store.Delete is not written yet: do stage 01, step 2")
 }
 

@@ -48,11 +48,13 @@ func (s *service) Update(ctx context.Context, id int64, p Patch) (Todo, error) {
 	// TODO(stage01, step 4): the rules of an update.
 	// In: an id and a patch (a nil field: leave it as it is). Out: the todo as
 	// the store saved it.
-	// Refuse, with code invalid and a message for the user, a patch that would
-	// change nothing (say "nothing to update") and a new title that breaks the
-	// title rules, and do it before asking the store anything. Only the store
-	// knows which ids exist: its not-found goes back as it is. The new
-	// UpdatedAt is the clock's time now, in UTC.
+	// Refuse, with code invalid and a message that tells the user what to fix,
+	// a patch that would change nothing and a new title that breaks the title
+	// rules; a refused patch changes nothing in the store. Only the store knows
+	// which ids exist: its not-found goes back as it is. The new UpdatedAt is
+	// the clock's time now, in UTC.
+	// Decide: why does a bad title on an unknown id get invalid, not
+	// not-found?
 	return Todo{}, Errorf(CodeInternal, "service.Update is not written yet: do stage 01, step 4")
 }
 
@@ -67,16 +69,17 @@ func (s *service) DeleteAll(ctx context.Context) error {
 }
 
 // cleanTitle trims the title and checks it: valid UTF-8, not empty, at most
-// MaxTitleLength characters.
+// MaxTitleLength runes.
 func cleanTitle(title string) (string, error) {
 	// TODO(stage01, step 4): the rules of a title, in one place for Create and
 	// Update.
-	// In: the title as the caller sent it. Out: the title to store, or a domain
-	// error of code invalid whose message tells the user what to fix:
-	//   - it must be valid UTF-8 text (the message says "UTF-8");
-	//   - it must not be empty once the spaces around it are trimmed ("empty");
-	//   - it may have at most MaxTitleLength characters, counted as a user
-	//     counts them, not in bytes (the message gives the limit: "limit").
+	// In: the title as the caller sent it. Out: the title to store (trimmed),
+	// or a domain error of code invalid whose message tells the user what to
+	// fix:
+	//   - it must be valid UTF-8 text;
+	//   - it must not be empty once the spaces around it are trimmed;
+	//   - it may have at most MaxTitleLength runes (Unicode code points), not
+	//     bytes, after trimming; the message gives the limit.
 	// Decide the order of the checks: which must come before the trimming?
 	return "", Errorf(CodeInternal, "cleanTitle is not written yet: do stage 01, step 4")
 }

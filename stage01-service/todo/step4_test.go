@@ -70,12 +70,14 @@ func TestStep4CreateTrimsTheTitleAndStartsNotCompleted(t *testing.T) {
 		t.Fatalf("step 4: Create returned completed %v, order %d; want false, 3: a new todo is not done, and keeps its order %s",
 			got.Completed, got.Order, stuck(4))
 	case !got.CreatedAt.Equal(got.UpdatedAt):
-		t.Fatalf("step 4: Create returned CreatedAt %v and UpdatedAt %v; want them equal.\n"+
-			"The test clock moves one second on each reading: read the clock once for a new todo %s",
-			got.CreatedAt, got.UpdatedAt, stuck(4))
+		t.Fatalf("step 4: Create returned CreatedAt %v and UpdatedAt %v (%v apart); want them equal.\n"+
+			"A todo nobody has updated yet looks updated: a client that shows \"edited\" when the two differ is misled. "+
+			"(The test clock moves one second each time it is read.) %s",
+			got.CreatedAt, got.UpdatedAt, got.UpdatedAt.Sub(got.CreatedAt), stuck(4))
 	case !got.CreatedAt.Equal(c.now):
 		t.Fatalf("step 4: Create returned CreatedAt %v; want %v, the time of the clock given to NewService.\n"+
-			"The service asks its own clock, never time.Now: so tests (and replays) control time %s",
+			"The service stamped a time that did not come from that clock: whoever built the service "+
+			"(a test, a replay) cannot control the times it stamps %s",
 			got.CreatedAt, c.now, stuck(4))
 	case !todotest.Same(got, want):
 		t.Fatalf("step 4: Create returned\n got  %+v\n want %+v %s", got, want, stuck(4))
@@ -122,8 +124,8 @@ func TestStep4CreateCountsCharactersNotBytes(t *testing.T) {
 	got, err := svc.Create(context.Background(), title, 0)
 	if err != nil {
 		t.Fatalf("step 4: Create with a title of exactly %d characters (%d bytes) = %v; want it accepted.\n"+
-			"The limit counts characters, as a user does; a Go string's length counts bytes %s",
-			todo.MaxTitleLength, len(title), err, stuck(4))
+			"The limit is %d runes (Unicode code points), not bytes: a user who typed %d characters is refused %s",
+			todo.MaxTitleLength, len(title), err, todo.MaxTitleLength, todo.MaxTitleLength, stuck(4))
 	}
 	if got.Title != title {
 		t.Fatalf("step 4: Create stored a title of %d bytes; want the %d-byte title unchanged %s", len(got.Title), len(title), stuck(4))
@@ -194,6 +196,7 @@ func TestStep4UpdateRejectsBadPatches(t *testing.T) {
 	_, err = svc.Update(ctx, 999, todo.Patch{Title: new("   ")})
 	if !errors.Is(err, todo.ErrInvalid) {
 		t.Fatalf("step 4: Update of unknown id 999 with a blank title = %v; want todo.ErrInvalid.\n"+
-			"The service refuses bad input before it asks the store anything %s", err, stuck(4))
+			"A not-found here tells the caller the id is unknown, while the patch could not be applied to any todo: "+
+			"it fixes the id, then learns the title is wrong too %s", err, stuck(4))
 	}
 }

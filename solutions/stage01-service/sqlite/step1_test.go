@@ -82,7 +82,8 @@ func TestStep1OpenTurnsOnWAL(t *testing.T) {
 	}
 	if mode != "wal" {
 		t.Fatalf("step 1: journal_mode of the file is %q; want \"wal\".\n"+
-			"The settings live in the data source name that dsn(path) builds: open the file with it, not with the bare path %s",
+			"The file's connections did not get the settings dsn(path) holds: without WAL and the busy timeout, "+
+			"two handles on one file block each other and fail with \"database is locked\" %s",
 			mode, stuck(1))
 	}
 }
@@ -109,8 +110,7 @@ func TestStep1OpenTwiceKeepsTheData(t *testing.T) {
 
 // A file Open cannot open must fail at Open, and say so: the error names the
 // path and blames the file, not the schema, so whoever reads the log looks
-// in the right place. Without a connection check, the first query (the
-// migration's) is what opens the file, and the error blames the schema.
+// in the right place.
 func TestStep1OpenBlamesTheFileItCannotOpen(t *testing.T) {
 	openAt(t, filepath.Join(t.TempDir(), "todo.db")) // the positive half: a good path opens
 
@@ -132,8 +132,8 @@ func TestStep1OpenBlamesTheFileItCannotOpen(t *testing.T) {
 		if want := "open " + c.path + ": "; !strings.HasPrefix(err.Error(), want) {
 			t.Fatalf("step 1: sqlite.Open(ctx, …), %s, = %q\n"+
 				"want an error that starts %q and then gives the driver's reason.\n"+
-				"Open must find out that it can reach the file before it runs the migrations: sql.Open touches nothing, "+
-				"and otherwise the error blames the schema for a file that could not be opened %s",
+				"The file could not be opened, and the error blames something else: an operator who reads it "+
+				"looks at the wrong thing (the schema, say) while the path is what is wrong %s",
 				c.what, err, want, stuck(1))
 		}
 	}
@@ -141,8 +141,8 @@ func TestStep1OpenBlamesTheFileItCannotOpen(t *testing.T) {
 	_, err := sqlite.Open(context.Background(), notADB)
 	if se := (sqlite3.Error{}); !errors.As(err, &se) || se.Code != sqlite3.ErrNotADB {
 		t.Fatalf("step 1: sqlite.Open(ctx, …) on a file that is not a database = %v\n"+
-			"want an error whose chain holds the driver's sqlite3.Error with code ErrNotADB, so callers can inspect it: "+
-			"wrap the cause, do not flatten it to text %s", err, stuck(1))
+			"want an error whose chain holds the driver's sqlite3.Error with code ErrNotADB: the driver's error "+
+			"was lost on the way (kept as text at best), so a caller cannot inspect it with errors.As %s", err, stuck(1))
 	}
 }
 

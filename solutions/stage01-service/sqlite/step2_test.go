@@ -95,8 +95,8 @@ func TestStep2DeleteRemovesOneTodo(t *testing.T) {
 	err = store.Delete(ctx, gone.ID)
 	if !errors.Is(err, todo.ErrNotFound) {
 		t.Fatalf("step 2: deleting id %d a second time = %v\n"+
-			"want an error that matches todo.ErrNotFound. A DELETE that matches no row is not an error for SQL; "+
-			"the result of the statement tells how many rows it removed %s", gone.ID, err, stuck(2))
+			"want an error that matches todo.ErrNotFound: there is no such todo any more, and a caller "+
+			"told otherwise believes it removed one (stage 03 would answer 204 instead of 404) %s", gone.ID, err, stuck(2))
 	}
 	if !strings.Contains(err.Error(), "not found") {
 		t.Fatalf("step 2: deleting id %d a second time = %q; want the same not-found message as Select's %s", gone.ID, err, stuck(2))
@@ -125,7 +125,9 @@ func TestStep2AFailedCallIsNotNotFound(t *testing.T) {
 				c.call, saved.ID, c.err, stuck(2))
 		case !errors.Is(c.err, context.Canceled):
 			t.Fatalf("step 2: store.%s(ctx, %d) with a cancelled context = %v\n"+
-				"want an error that matches context.Canceled: pass the caller's context to the query, and wrap its error with %%w %s",
+				"want an error that matches context.Canceled: the cause is not in the error, so the caller cannot tell "+
+				"that its own cancellation stopped the call (either the query did not see the caller's context, "+
+				"or its error lost the cause on the way) %s",
 				c.call, saved.ID, c.err, stuck(2))
 		case todo.ErrorCode(c.err) != todo.CodeInternal || todo.ErrorMessage(c.err) != "internal error":
 			t.Fatalf("step 2: store.%s with a cancelled context has code %q and user message %q\n"+

@@ -123,7 +123,8 @@ func TestStep3UpdateKeepsAnotherWritersChange(t *testing.T) {
 	if s := stored(t, store, orig.ID); s.Title != "new title" || !s.Completed {
 		t.Fatalf("step 3: another writer set the title to \"new title\" while Update set completed; now the todo has\n"+
 			" title %q, completed %v\n want title \"new title\", completed true\n"+
-			"Update wrote back a title it had read before: a lost update. Apply the patch in the one statement that writes, "+
-			"so a field the patch does not give keeps what the row holds at that moment %s", s.Title, s.Completed, stuck(3))
+			"The other writer's title was overwritten with the one the row held before: a lost update. "+
+			"The user who renamed the todo sees the rename undone by a change that was only about completed %s",
+			s.Title, s.Completed, stuck(3))
 	}
 }

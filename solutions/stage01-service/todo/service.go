@@ -74,7 +74,7 @@ func (s *service) DeleteAll(ctx context.Context) error {
 }
 
 // cleanTitle trims the title and checks it: valid UTF-8, not empty, at most
-// MaxTitleLength characters.
+// MaxTitleLength runes.
 func cleanTitle(title string) (string, error) {
 	if !utf8.ValidString(title) {
 		return "", Errorf(CodeInvalid, "title must be valid UTF-8 text")
