@@ -2,7 +2,6 @@ package todosd
 
 import (
 	"context"
-	"errors"
 	"sync"
 	"time"
 
@@ -32,15 +31,6 @@ type Client struct {
 }
 
 var _ todo.Service = (*Client)(nil)
-
-// Retryable reports whether a failed call of method may be tried again on
-// another instance. Every method but Create is idempotent: doing it twice
-// leaves the same state as doing it once. A Create that failed may have
-// created the todo anyway (the server died after the insert, before its
-// answer): trying it again could create it twice, so it is never retried.
-func Retryable(method string) bool {
-	return method != "Create"
-}
 
 // ClientConfig holds the settings of a discovering client: which instances
 // it watches and how it calls them. Zero values take the defaults given with
@@ -76,9 +66,9 @@ func (cfg ClientConfig) withDefaults() ClientConfig {
 // the endpoint of a method on one instance (HTTPFactory, say).
 func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger log.Logger) (*Client, error) {
 	cfg = cfg.withDefaults()
-	// TODO(stage06, step 3): watch the instances: instancer, err :=
-	// etcdv3.NewInstancer(etcd, cfg.Prefix, logger) (return the error if
-	// any), in place of this instancer that knows none.
+	// TODO(stage06, step 3): watch the instances under cfg.Prefix with Go
+	// kit's etcd Instancer (etcdv3.NewInstancer), in place of this one,
+	// which knows none; its error is NewClient's.
 	var instancer sd.Instancer = sd.FixedInstancer{}
 	_ = etcd
 	c := &Client{instancer: instancer}
@@ -91,27 +81,21 @@ func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger 
 
 // endpoint builds the discovery chain of one method: an Endpointer that
 // keeps one endpoint per instance of c.instancer (made by factory), a
-// round-robin balancer over them, and, when the method is Retryable, a
-// retry that tries another instance after a failure.
+// round-robin balancer over them, and the way a call uses the balancer:
+// retrying (retry.go) when the method is Retryable, once otherwise.
 func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, logger log.Logger) endpoint.Endpoint {
 	// TODO(stage06, step 3): build the chain of one method.
-	//   1. endpointer := sd.NewEndpointer(c.instancer, factory, logger), and
-	//      c.keep(endpointer) so that Close closes it;
-	//   2. balancer := lb.NewRoundRobin(endpointer);
-	//   3. if !Retryable(method), return an endpoint that takes one endpoint
-	//      from balancer.Endpoint() (return its error, if any) and calls it
-	//      with a context bounded by cfg.Timeout (context.WithTimeout);
-	//   4. otherwise retry := lb.RetryWithCallback(cfg.Timeout, balancer,
-	//      callback), where the callback func(n int, err error) (bool, error)
-	//      keeps trying while n < cfg.Attempts, but not when err is a
-	//      context error (errors.Is context.Canceled or
-	//      context.DeadlineExceeded); it returns nil as the replacement;
-	//   5. return an endpoint that calls retry and, when its error is an
-	//      lb.RetryError (errors.As), returns retryErr.Final instead:
-	//      RetryError has no Unwrap, so errors.Is would not see through it.
+	//   - An Endpointer (package sd) keeps one endpoint per instance that
+	//     c.instancer reports, made by factory, and calls its closer when
+	//     the instance goes. Give it to c.keep, so that Close closes it.
+	//   - A balancer (package sd/lb) picks one of those endpoints per call,
+	//     each in turn, so that calls spread evenly.
+	//   - How a call uses the balancer depends on the method: retrying
+	//     (retry.go, step 4) for the methods Retryable allows, once
+	//     (provided) for the others. As shipped, Retryable allows none.
 	_, _, _, _ = method, factory, cfg, logger
 	return func(context.Context, any) (any, error) {
-		return nil, errors.New("the discovery chain is not written yet: do stage 06, step 3")
+		return nil, notWritten("the discovery chain", 3)
 	}
 }
 

@@ -1,7 +1,6 @@
 package todosd
 
 import (
-	"errors"
 	"io"
 	"time"
 
@@ -63,21 +62,24 @@ func HTTPFactory(cfg FactoryConfig, logger log.Logger) FactoryFor {
 	cfg = cfg.withDefaults()
 	return func(method string) sd.Factory {
 		return func(instance string) (endpoint.Endpoint, io.Closer, error) {
-			// TODO(stage06, step 2): make the endpoint of method on instance.
-			//   1. transport := http.DefaultTransport.(*http.Transport).Clone():
-			//      the instance's own connections; client := &http.Client{
-			//      Transport: transport, Timeout: cfg.Timeout};
-			//   2. endpoints, err := todohttp.NewClient(instance,
-			//      httptransport.SetClient(client)) (stage 03's client; it
-			//      refuses an instance that is not a URL: return its error);
-			//   3. e, err := Pick(endpoints, method);
-			//   4. wrap e in a breaker of its own: todomw.CircuitBreaker(
-			//      cfg.BreakerFailures, cfg.BreakerTimeout, log.With(logger,
-			//      "instance", instance))(method, e);
-			//   5. return e and closerFunc(func() error {
-			//      transport.CloseIdleConnections(); return nil }).
+			// TODO(stage06, step 2): make the endpoint of method on
+			// instance, the URL a server registered.
+			//   - The client is stage 03's (todohttp.NewClient, with kit's
+			//     client options), given an *http.Client of its own: its
+			//     own transport (a connection pool per instance) and
+			//     cfg.Timeout per request. An instance that is not a URL
+			//     is that client's error, returned.
+			//   - Pick takes the method's endpoint from the set.
+			//   - Decide where stage 04's breaker (todomw.CircuitBreaker,
+			//     cfg's limits, a logger that names the instance) goes:
+			//     one dead instance must not stop the calls to the live
+			//     ones.
+			//   - The io.Closer is what the Endpointer calls when the
+			//     instance leaves etcd: let it release the instance's idle
+			//     connections (closerFunc, endpoints.go, turns a func into
+			//     one).
 			_, _ = cfg, logger
-			return nil, nil, errors.New("the HTTP factory is not written yet: do stage 06, step 2")
+			return nil, nil, notWritten("the HTTP factory", 2)
 		}
 	}
 }

@@ -87,22 +87,24 @@ func Register(ctx context.Context, cfg RegisterConfig, logger log.Logger) (*Regi
 	// context is not ctx, which a caller may cancel long before it
 	// deregisters (on SIGTERM, say): Deregister needs the client alive.
 	clientCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	// TODO(stage06, step 1): register the instance with Go kit's Registrar.
-	//   1. client, err := Dial(clientCtx, cfg.Etcd); on error, cancel() and
-	//      return the error as it is (it names the address);
-	//   2. service := etcdv3.Service{Key: key, Value: cfg.Instance,
-	//      TTL: etcdv3.NewTTLOption(ttl/3, ttl)}: renew the lease three
-	//      times per TTL;
-	//   3. registrar := etcdv3.NewRegistrar(client, service, logger);
-	//   4. registerWithin(ctx, registerTimeout, client, registrar, service)
-	//      calls registrar.Register() under a timer; on error, cancel() and
-	//      return fmt.Errorf("etcd %s: register %s: %w",
-	//      strings.Join(cfg.Etcd, ","), key, err);
-	//   5. return &Registration{Key: key, Value: cfg.Instance,
-	//      registrar: registrar, cancel: cancel}.
+	// TODO(stage06, step 1): register cfg.Instance under key with Go kit's
+	// registrar (etcdv3.NewRegistrar), on a lease of ttl.
+	//   - The etcd client is Dial's, on clientCtx. Dial's error goes back
+	//     as it is: it names the address.
+	//   - Kit registers an etcdv3.Service: a key, a value and a TTLOption,
+	//     which holds two durations: the lease, and how often the
+	//     registrar renews it. Decide the second: too close to the lease
+	//     and the key of a live server can expire between two renewals;
+	//     too short and every server keeps etcd busy.
+	//   - Kit's Register returns nothing and only logs: registerWithin
+	//     (below) calls it under registerTimeout and says whether the key
+	//     is there. Its error goes back naming the etcd and the key.
+	//   - Out: a *Registration with the key, the instance, the registrar
+	//     (Deregister uses it) and cancel (Close uses it). Every failure
+	//     calls cancel first, so that no etcd client is left behind.
 	cancel()
 	_, _, _ = clientCtx, key, ttl
-	return nil, errors.New("todosd.Register is not written yet: do stage 06, step 1")
+	return nil, notWritten("todosd.Register", 1)
 }
 
 // registerWithin calls registrar.Register and checks that the key holds

@@ -2,7 +2,6 @@ package todosd
 
 import (
 	"context"
-	"errors"
 	"sync"
 	"time"
 
@@ -33,15 +32,6 @@ type Client struct {
 }
 
 var _ todo.Service = (*Client)(nil)
-
-// Retryable reports whether a failed call of method may be tried again on
-// another instance. Every method but Create is idempotent: doing it twice
-// leaves the same state as doing it once. A Create that failed may have
-// created the todo anyway (the server died after the insert, before its
-// answer): trying it again could create it twice, so it is never retried.
-func Retryable(method string) bool {
-	return method != "Create"
-}
 
 // ClientConfig holds the settings of a discovering client: which instances
 // it watches and how it calls them. Zero values take the defaults given with
@@ -91,45 +81,16 @@ func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger 
 
 // endpoint builds the discovery chain of one method: an Endpointer that
 // keeps one endpoint per instance of c.instancer (made by factory), a
-// round-robin balancer over them, and, when the method is Retryable, a
-// retry that tries another instance after a failure.
+// round-robin balancer over them, and the way a call uses the balancer:
+// retrying (retry.go) when the method is Retryable, once otherwise.
 func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, logger log.Logger) endpoint.Endpoint {
 	endpointer := sd.NewEndpointer(c.instancer, factory, logger)
 	c.keep(endpointer)
 	balancer := lb.NewRoundRobin(endpointer)
-
-	if !Retryable(method) {
-		return func(ctx context.Context, request any) (any, error) {
-			ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
-			defer cancel()
-			e, err := balancer.Endpoint()
-			if err != nil {
-				return nil, err
-			}
-			return e(ctx, request)
-		}
+	if Retryable(method) {
+		return retrying(balancer, cfg)
 	}
-
-	// Only errors the endpoint returns reach the callback: a domain error
-	// (not found, invalid) is a successful call whose response carries it,
-	// so it is never retried. A cancelled or expired context is not worth
-	// another try either.
-	retry := lb.RetryWithCallback(cfg.Timeout, balancer, func(n int, err error) (bool, error) {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return false, nil
-		}
-		return n < cfg.Attempts, nil
-	})
-	return func(ctx context.Context, request any) (any, error) {
-		response, err := retry(ctx, request)
-		// lb.RetryError has no Unwrap: hand on its Final error, so that the
-		// caller's errors.Is and errors.As see what really went wrong.
-		var retryErr lb.RetryError
-		if errors.As(err, &retryErr) {
-			return nil, retryErr.Final
-		}
-		return response, err
-	}
+	return once(balancer, cfg.Timeout)
 }
 
 // keep remembers an endpointer, for Close.

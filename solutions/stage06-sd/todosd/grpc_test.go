@@ -18,7 +18,7 @@ import (
 )
 
 // The gRPC transport: the same discovery chain, with GRPCFactory (provided)
-// instead of HTTPFactory. These tests need steps 1 and 3 (Dial, NewClient).
+// instead of HTTPFactory. These tests need steps 1 to 3, and say so.
 
 // startGRPCInstances starts n gRPC instances over one shared database and
 // registers each under the test's gRPC prefix.
@@ -47,6 +47,7 @@ func grpcHits(instances []*sdtest.GRPCServer) []int64 {
 // closed when the test ends.
 func connectGRPC(t *testing.T, etcd *sdtest.Etcd) *todosd.Client {
 	t.Helper()
+	sdtest.RequireSteps(t, etcd, 3, "the gRPC client (GRPCFactory, provided)")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	logger := testLogger(t)
@@ -68,7 +69,7 @@ func waitUntilServedGRPC(t *testing.T, client todo.Service, instances ...*sdtest
 			continue // not discovered yet
 		}
 		if err != nil {
-			t.Fatalf("List through the discovering gRPC client = %v; want the list (steps 1 and 3 first)", err)
+			t.Fatalf("List through the discovering gRPC client = %v; want the list", err)
 		}
 		all := true
 		for _, in := range instances {
@@ -121,6 +122,7 @@ func TestGRPCFactoryClientNotFoundIsNotRetried(t *testing.T) {
 }
 
 func TestGRPCFactoryClientKeepsTheContract(t *testing.T) {
+	sdtest.RequireSteps(t, sdtest.StartEtcd(t), 3, "the gRPC client (GRPCFactory, provided)")
 	todotest.Run(t, func(t *testing.T) todo.Service {
 		etcd := sdtest.StartEtcd(t)
 		instances := startGRPCInstances(t, etcd, 2)

@@ -2,10 +2,15 @@ package todosd_test
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/go-kit/kit/endpoint"
+	"github.com/go-kit/kit/sd"
 	"github.com/go-kit/log"
 
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
@@ -44,19 +49,70 @@ func testClientConfig(prefix string) todosd.ClientConfig {
 // breaker timeouts.
 var testFactoryConfig = todosd.FactoryConfig{BreakerFailures: 2, BreakerTimeout: time.Second}
 
+// stuck ends every failure message of step k: how to ask for a hint.
+func stuck(k int) string {
+	return fmt.Sprintf("\n(stuck? go run ../workshop hint stage06 %d)", k)
+}
+
 // connect returns a discovering client of the test's instances, over HTTP,
 // closed when the test ends. It needs Dial (step 1), HTTPFactory (step 2)
-// and NewClient (step 3).
-func connect(t *testing.T, etcd *sdtest.Etcd) *todosd.Client {
+// and NewClient (step 3); step says which step's test asks.
+func connect(t *testing.T, etcd *sdtest.Etcd, step int) *todosd.Client {
 	t.Helper()
+	return connectWith(t, etcd, step, todosd.HTTPFactory(testFactoryConfig, testLogger(t)), testClientConfig(etcd.Prefix))
+}
+
+// connectWith is connect with the factory and the config given.
+func connectWith(t *testing.T, etcd *sdtest.Etcd, step int, factory todosd.FactoryFor, cfg todosd.ClientConfig) *todosd.Client {
+	t.Helper()
+	sdtest.RequireSteps(t, etcd, step-1, fmt.Sprintf("step %d", step))
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	logger := testLogger(t)
-	client, err := todosd.Connect(ctx, etcd.Endpoints, todosd.HTTPFactory(testFactoryConfig, logger), testClientConfig(etcd.Prefix), logger)
+	client, err := todosd.Connect(ctx, etcd.Endpoints, factory, cfg, testLogger(t))
 	if err != nil {
-		t.Fatalf("todosd.Connect(ctx, %v, …) = %v; want a client.\n"+
-			"Connect calls Dial (step 1), then NewClient (step 3)", etcd.Endpoints, err)
+		t.Fatalf("step %d: todosd.Connect(ctx, %v, …) = %v; want a client.\n"+
+			"Connect calls Dial (step 1), then NewClient (step 3)%s", step, etcd.Endpoints, err, stuck(step))
 	}
 	t.Cleanup(client.Close)
 	return client
+}
+
+// attempts counts the calls the client makes into the endpoints a
+// factory made, one per attempt, whatever they answer (an open breaker
+// too), and keeps the error of the last one.
+type attempts struct {
+	mu   sync.Mutex
+	n    int
+	last error
+}
+
+// count wraps factories so that every call of an endpoint they make is
+// counted in a.
+func (a *attempts) count(factories todosd.FactoryFor) todosd.FactoryFor {
+	return func(method string) sd.Factory {
+		factory := factories(method)
+		return func(instance string) (endpoint.Endpoint, io.Closer, error) {
+			e, closer, err := factory(instance)
+			if err != nil || e == nil {
+				return e, closer, err
+			}
+			return func(ctx context.Context, request any) (any, error) {
+				response, err := e(ctx, request)
+				a.mu.Lock()
+				defer a.mu.Unlock()
+				a.n++
+				a.last = err
+				return response, err
+			}, closer, nil
+		}
+	}
+}
+
+// reset sets the count to zero and returns what it was.
+func (a *attempts) reset() (int, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	n, last := a.n, a.last
+	a.n, a.last = 0, nil
+	return n, last
 }

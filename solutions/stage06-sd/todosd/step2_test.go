@@ -23,16 +23,16 @@ import (
 func build(t *testing.T, factory sd.Factory, method, instance string) (endpoint.Endpoint, io.Closer) {
 	t.Helper()
 	if factory == nil {
-		t.Fatalf("step 2: HTTPFactory(cfg, logger)(%q) is nil; want an sd.Factory", method)
+		t.Fatalf("step 2: HTTPFactory(cfg, logger)(%q) is nil; want an sd.Factory%s", method, stuck(2))
 	}
 	e, closer, err := factory(instance)
 	if err != nil {
-		t.Fatalf("step 2: the %s factory(%q) = %v; want an endpoint.\n"+
-			"Build the client with todohttp.NewClient(instance, httptransport.SetClient(client)), "+
-			"take the method's endpoint with Pick", method, instance, err)
+		t.Fatalf("step 2: the %s factory(%q) = %v; want an endpoint: stage 03's HTTP client of that URL, "+
+			"the method's endpoint of it (Pick), in a breaker of its own%s", method, instance, err, stuck(2))
 	}
 	if e == nil || closer == nil {
-		t.Fatalf("step 2: the %s factory(%q) returned endpoint %v and closer %v; want both non-nil", method, instance, e, closer)
+		t.Fatalf("step 2: the %s factory(%q) returned a nil endpoint or closer (endpoint nil: %t, closer nil: %t); want both: "+
+			"the Endpointer calls the closer when the instance leaves etcd%s", method, instance, e == nil, closer == nil, stuck(2))
 	}
 	return e, closer
 }
@@ -47,14 +47,14 @@ func TestStep2FactoryMakesAnEndpointPerInstance(t *testing.T) {
 	response, err := create(ctx, todoendpoint.CreateRequest{Title: "made through a factory"})
 	created, ok := response.(todoendpoint.CreateResponse)
 	if err != nil || !ok || created.Err != nil || created.Todo.ID <= 0 {
-		t.Fatalf("step 2: the Create endpoint of %s answered %#v, %v; want a CreateResponse with the new todo", first.URL, response, err)
+		t.Fatalf("step 2: the Create endpoint of %s answered a %T, error %v; want a CreateResponse with the new todo%s", first.URL, response, err, stuck(2))
 	}
 	if first.Hits() != 1 || second.Hits() != 0 {
 		t.Fatalf("step 2: after one call through the endpoint of %s, the instances served %d and %d requests; want 1 and 0: "+
-			"the endpoint must call the instance it was made for", first.URL, first.Hits(), second.Hits())
+			"the endpoint must call the instance it was made for%s", first.URL, first.Hits(), second.Hits(), stuck(2))
 	}
 	if err := closer.Close(); err != nil {
-		t.Fatalf("step 2: closer.Close() = %v; want nil", err)
+		t.Fatalf("step 2: closer.Close() = %v; want nil%s", err, stuck(2))
 	}
 
 	// Another instance, the same data: the instances share one database.
@@ -62,18 +62,20 @@ func TestStep2FactoryMakesAnEndpointPerInstance(t *testing.T) {
 	response, err = get(ctx, todoendpoint.GetRequest{ID: created.Todo.ID})
 	got, ok := response.(todoendpoint.GetResponse)
 	if err != nil || !ok || got.Err != nil || got.Todo.Title != "made through a factory" {
-		t.Fatalf("step 2: the Get endpoint of %s answered %#v, %v; want the todo created on %s", second.URL, response, err, first.URL)
+		t.Fatalf("step 2: the Get endpoint of %s answered a %T, error %v; want the todo created on %s%s", second.URL, response, err, first.URL, stuck(2))
 	}
 
 	// A not-found is the domain's answer, carried in the response.
 	response, err = get(ctx, todoendpoint.GetRequest{ID: 4242})
 	got, _ = response.(todoendpoint.GetResponse)
 	if err != nil || !errors.Is(got.Err, todo.ErrNotFound) {
-		t.Fatalf("step 2: Get(4242) through the endpoint answered %#v, %v; want a GetResponse whose Err matches todo.ErrNotFound", response, err)
+		t.Fatalf("step 2: Get(4242) through the endpoint answered a %T, error %v; want a GetResponse whose Err matches todo.ErrNotFound: "+
+			"a not-found is an answer, carried in the response%s", response, err, stuck(2))
 	}
 
 	if _, _, err := factories("Get")("not a URL"); err == nil {
-		t.Fatalf("step 2: the Get factory(\"not a URL\") returned no error; want the error of todohttp.NewClient")
+		t.Fatalf("step 2: the Get factory(\"not a URL\") returned no error; want the error of todohttp.NewClient, "+
+			"which refuses an instance that is not a URL%s", stuck(2))
 	}
 }
 
@@ -93,23 +95,23 @@ func TestStep2EachInstanceHasItsOwnBreaker(t *testing.T) {
 	for range 5 {
 		if _, err := get(ctx, todoendpoint.GetRequest{ID: 4242}); err != nil {
 			t.Fatalf("step 2: Get(4242) on a live instance returned the error %v; want a response carrying the not-found, "+
-				"and never an open breaker", err)
+				"and never an open breaker: a not-found is not a failure%s", err, stuck(2))
 		}
 	}
 
 	for i := range 2 {
 		if _, err := deadList(ctx, todoendpoint.ListRequest{}); err == nil {
-			t.Fatalf("step 2: call %d of List on a dead instance returned no error", i+1)
+			t.Fatalf("step 2: call %d of List on a dead instance returned no error; want the connection's error%s", i+1, stuck(2))
 		}
 	}
 	_, err := deadList(ctx, todoendpoint.ListRequest{})
 	if !errors.Is(err, gobreaker.ErrOpenState) {
 		t.Fatalf("step 2: the third List on a dead instance, after %d failures, returned %v; want an open breaker "+
-			"(errors.Is(err, gobreaker.ErrOpenState)): wrap the endpoint in todomw.CircuitBreaker(cfg.BreakerFailures, …)",
-			cfg.BreakerFailures, err)
+			"(errors.Is(err, gobreaker.ErrOpenState)): stage 04's breaker, with cfg's limits, around the instance's endpoint%s",
+			cfg.BreakerFailures, err, stuck(2))
 	}
 	if _, err := liveList(ctx, todoendpoint.ListRequest{}); err != nil {
 		t.Fatalf("step 2: List on the live instance, while the dead one's breaker is open, returned %v; want the list: "+
-			"each endpoint the factory makes needs a breaker of its own", err)
+			"each endpoint the factory makes needs a breaker of its own%s", err, stuck(2))
 	}
 }

@@ -7,6 +7,11 @@
 //	todocli [-etcd-endpoints 127.0.0.1:2379] list
 //	todocli add buy milk
 //	todocli -transport grpc done 1
+//	todocli -n 6 list                # six calls over one client
+//
+// Each run is a new client, with a new round robin that starts at the
+// first instance: one call per run always lands there. -n repeats the
+// command over one client, so its calls spread over the instances.
 package main
 
 import (
@@ -43,6 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.Prefix, "etcd-prefix", "", "etcd key `prefix` of the service (default: "+todosd.DefaultPrefix+" for http, "+todosd.DefaultGRPCPrefix+" for grpc)")
 	fs.DurationVar(&cfg.Timeout, "timeout", 10*time.Second, "how long one call may take, retries included")
 	verbose := fs.Bool("v", false, "log what discovery does (instances found, breakers) on stderr")
+	repeat := fs.Int("n", 1, "run the command `n` times over one client: the calls spread over the instances")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: todocli [flags] command [arguments]")
 		fs.PrintDefaults()
@@ -76,7 +82,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer client.Close()
 
-	err = cli.Run(ctx, client, fs.Args(), stdout)
+	for range max(*repeat, 1) {
+		if err = cli.Run(ctx, client, fs.Args(), stdout); err != nil {
+			break
+		}
+	}
 	if errors.Is(err, cli.ErrUsage) {
 		fs.Usage()
 	}

@@ -12,18 +12,19 @@ import (
 // returns the func that deregisters it, which run calls on shutdown before
 // draining. The registered URL is cfg.registerURL, or http:// and addr.
 func register(ctx context.Context, cfg config, addr net.Addr, logger log.Logger) (deregister func(), err error) {
-	// TODO(stage06, step 4): register this server.
-	//   1. url, err := instanceURL(cfg.registerURL, addr) (below);
-	//   2. reg, err := todosd.Register(ctx, todosd.RegisterConfig{…},
-	//      logger), the RegisterConfig built from cfg.etcdEndpoints,
-	//      cfg.etcdPrefix, url (its Instance) and cfg.etcdTTL; return its
-	//      error as it is;
-	//   3. logger.Log("msg", "registered", "key", reg.Key, "url", reg.Value);
-	//   4. return a func that calls reg.Deregister() and then logs
-	//      "msg", "deregistered", "key", reg.Key.
-	// run calls that func on shutdown, before it drains (main.go).
+	// TODO(stage06, step 5): register this server, and return how to undo
+	// it.
+	//   - The instance is the URL clients reach this server at:
+	//     instanceURL (below) gives it, from cfg.registerURL or addr.
+	//   - todosd.Register (step 1), with the etcd settings of cfg; its
+	//     error goes back as it is (it names etcd).
+	//   - Once registered, log msg=registered with the key and the URL.
+	//   - The func returned is what run calls first when it stops
+	//     (group.OnStop, main.go), before it drains: it ends the
+	//     registration so that the key goes at once, then logs
+	//     msg=deregistered with the key. The tests read both log lines.
 	_, _, _ = ctx, cfg, logger
-	return func() {}, fmt.Errorf("register %v is not written yet: do stage 06, step 4", addr)
+	return func() {}, fmt.Errorf("register %v is not written yet: do stage 06, step 5", addr)
 }
 
 // instanceURL returns the URL to register: registerURL when given, else

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd/sdtest"
 )
 
 // TestMain lets the test binary be an instance too: the demo starts its
@@ -29,6 +31,7 @@ func TestMain(m *testing.M) {
 // TestDemoSurvivesAKillAndFindsANewInstance runs a short demo: no call may
 // fail, and the instance started last must serve calls.
 func TestDemoSurvivesAKillAndFindsANewInstance(t *testing.T) {
+	sdtest.RequireSteps(t, sdtest.StartEtcd(t), 4, "the demo")
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	var out bytes.Buffer

@@ -4,11 +4,13 @@
 // (go.etcd.io/etcd/server/v3/embed), so etcdctl and every etcd client work
 // with it.
 //
-//	etcdlocal                        # 127.0.0.1:2379, data in ./etcdlocal.data
+//	etcdlocal                        # 127.0.0.1:2379, data in $TMPDIR/etcdlocal.data
 //	etcdlocal -addr 127.0.0.1:2479 -data-dir /tmp/etcd
 //
 // Ctrl-C (SIGINT) or SIGTERM stops it cleanly. The data stays in the data
-// directory for the next start; delete it to start afresh.
+// directory for the next start; delete it to start afresh. Its default is
+// in the system's temporary folder, not the current one, so that it never
+// lands in a git working tree.
 package main
 
 import (
@@ -19,6 +21,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/go-kit/log"
@@ -44,7 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var (
 		addr     = fs.String("addr", "127.0.0.1:2379", "client listen `address`: what -etcd-endpoints names")
 		peerAddr = fs.String("peer-addr", "127.0.0.1:2380", "peer listen `address` (a single member never uses it, but etcd needs one)")
-		dataDir  = fs.String("data-dir", "etcdlocal.data", "data `directory`, kept between runs")
+		dataDir  = fs.String("data-dir", filepath.Join(os.TempDir(), "etcdlocal.data"), "data `directory`, kept between runs")
 		verbose  = fs.Bool("v", false, "print etcd's own logs")
 	)
 	if err := fs.Parse(args); err != nil {

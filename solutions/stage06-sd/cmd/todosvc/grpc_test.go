@@ -21,10 +21,11 @@ import (
 )
 
 // The gRPC transport of the real server: it serves both transports and
-// registers both addresses. It needs steps 1 to 4.
+// registers both addresses. It needs steps 1 to 5.
 
 func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
+	sdtest.RequireSteps(t, etcd, 3, "the gRPC server (step 5 too)")
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &servetest.SyncBuffer{}
 	done := make(chan error, 1)
@@ -44,7 +45,7 @@ func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 		select {
 		case err := <-done:
 			done <- err // for Cleanup
-			t.Fatalf("run(%q) returned %v; logs:\n%s", args, err, logs)
+			t.Fatalf("run(%q) returned %v; want it to serve (finish step 5 first: %s)\nlogs:\n%s", args, err, sdtest.StepCommands[5], logs)
 		default:
 		}
 		h, g := httpAddr.FindStringSubmatch(logs.String()), grpcAddr.FindStringSubmatch(logs.String())

@@ -31,6 +31,7 @@ type Etcd struct {
 	// twin of Prefix (todosd.DefaultGRPCPrefix with an embedded etcd).
 	GRPCPrefix string
 
+	root   string // under which every key of the test lives
 	client *clientv3.Client
 }
 
@@ -73,6 +74,7 @@ func StartEtcd(t testing.TB) *Etcd {
 		Endpoints:  endpoints,
 		Prefix:     root + "services/todo/http/",
 		GRPCPrefix: root + "services/todo/grpc/",
+		root:       root,
 		client:     client,
 	}
 	if os.Getenv(EnvEndpoints) != "" {
@@ -120,6 +122,26 @@ func (e *Etcd) WaitForKeys(t testing.TB, timeout time.Duration, cond func(keys m
 			return false
 		}
 	}
+}
+
+// LeaseTTL returns the TTL that etcd granted the lease of key, or 0 when
+// the key is not there or has no lease.
+func (e *Etcd) LeaseTTL(t testing.TB, key string) time.Duration {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	resp, err := e.client.Get(ctx, key)
+	if err != nil {
+		t.Fatalf("etcd get %s: %v", key, err)
+	}
+	if len(resp.Kvs) == 0 || resp.Kvs[0].Lease == 0 {
+		return 0
+	}
+	lease, err := e.client.TimeToLive(ctx, clientv3.LeaseID(resp.Kvs[0].Lease))
+	if err != nil {
+		t.Fatalf("etcd lease of %s: %v", key, err)
+	}
+	return time.Duration(lease.GrantedTTL) * time.Second
 }
 
 // Key is a key that Put registered on a lease it keeps alive.

@@ -33,6 +33,7 @@ type HTTPServer struct {
 	URL string
 
 	hits   atomic.Int64
+	hang   atomic.Bool
 	server *http.Server
 	store  *sqlite.Store
 	dead   atomic.Bool
@@ -57,6 +58,10 @@ func StartHTTPServer(t testing.TB, db string) *HTTPServer {
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if strings.HasPrefix(r.URL.Path, "/todos") {
 				s.hits.Add(1)
+				if s.hang.Load() {
+					<-r.Context().Done() // until the client gives up
+					return
+				}
 			}
 			handler.ServeHTTP(w, r)
 		}),
@@ -70,6 +75,11 @@ func StartHTTPServer(t testing.TB, db string) *HTTPServer {
 // Hits returns how many requests to /todos the server has answered or is
 // answering.
 func (s *HTTPServer) Hits() int64 { return s.hits.Load() }
+
+// Hang makes the server stop answering, as an overloaded or stuck server
+// does: from now on, each request to /todos waits until its client gives
+// up (its timeout, or its context), and gets no answer.
+func (s *HTTPServer) Hang() { s.hang.Store(true) }
 
 // Kill stops the server at once, as a crash would: the listener and every
 // connection close, requests in flight fail. It deregisters nothing.

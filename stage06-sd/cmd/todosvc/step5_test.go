@@ -16,7 +16,10 @@ import (
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
 )
 
-// Step 4: the real server registers itself (README, "Step 4").
+// Step 5: the real server registers itself (README, "Step 5").
+
+// stuck ends every failure message of step 5: how to ask for a hint.
+const stuck = "\n(stuck? go run ../workshop hint stage06 5)"
 
 // started is a run in the background.
 type started struct {
@@ -30,6 +33,7 @@ type started struct {
 // etcd under the test's prefix, and waits until it logs its address.
 func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 	t.Helper()
+	sdtest.RequireSteps(t, etcd, 3, "step 5 (the server registers itself)")
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &started{logs: &servetest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", db,
@@ -45,8 +49,9 @@ func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 		select {
 		case err := <-s.done:
 			s.done <- err // for Cleanup
-			t.Fatalf("step 4: run(%q) returned %v\nlogs:\n%s\n"+
-				"In register.go, call todosd.Register with a todosd.RegisterConfig built from cfg and the URL", args, err, s.logs)
+			t.Fatalf("step 5: run(%q) returned %v; want it to serve and register.\n"+
+				"register (register.go) registers the URL clients reach this server at, with todosd.Register and "+
+				"the etcd settings of cfg\nlogs:\n%s%s", args, err, s.logs, stuck)
 		default:
 		}
 		if m := addr.FindStringSubmatch(s.logs.String()); m != nil && strings.Contains(s.logs.String(), "msg=registered") {
@@ -54,7 +59,8 @@ func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 			return s
 		}
 	}
-	t.Fatalf("step 4: run did not log \"transport=HTTP addr=…\" and \"msg=registered\" within 15s; logs:\n%s", s.logs)
+	t.Fatalf("step 5: run did not log \"transport=HTTP addr=…\" and \"msg=registered\" within 15s; want both: "+
+		"register logs msg=registered once the key is in etcd\nlogs:\n%s%s", s.logs, stuck)
 	return nil
 }
 
@@ -66,77 +72,81 @@ func (s *started) stopped(t *testing.T) error {
 		s.done <- err // for Cleanup
 		return err
 	case <-time.After(15 * time.Second):
-		t.Fatalf("step 4: run did not return within 15s of its context being cancelled; logs:\n%s", s.logs)
+		t.Fatalf("step 5: run did not return within 15s of its context being cancelled; want it to stop: "+
+			"does the func register returns hang?\nlogs:\n%s%s", s.logs, stuck)
 		return nil
 	}
 }
 
-func TestStep4RunRegistersAndDeregistersBeforeDraining(t *testing.T) {
+func TestStep5RunRegistersAndDeregistersBeforeDraining(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
 	s := start(t, etcd, filepath.Join(t.TempDir(), "todo.db"))
 
 	key := etcd.Prefix + strings.TrimPrefix(s.url, "http://")
 	if keys := etcd.Keys(t); keys[key] != s.url {
-		t.Fatalf("step 4: with run serving at %s, etcd holds %v; want %s = %s.\n"+
-			"register must register instanceURL(cfg.registerURL, addr) under cfg.etcdPrefix", s.url, keys, key, s.url)
+		t.Fatalf("step 5: with run serving at %s, etcd holds %v; want %s = %s: "+
+			"the instance is the URL instanceURL gives, under cfg's prefix%s", s.url, keys, key, s.url, stuck)
 	}
 
 	s.cancel() // SIGTERM, as it were
 	if err := s.stopped(t); err != nil {
-		t.Fatalf("step 4: run returned %v after its context was cancelled; want nil\nlogs:\n%s", err, s.logs)
+		t.Fatalf("step 5: run returned %v after its context was cancelled; want nil\nlogs:\n%s%s", err, s.logs, stuck)
 	}
 	if keys := etcd.Keys(t); len(keys) != 0 {
-		t.Fatalf("step 4: after run stopped, etcd still holds %v; want the key deleted on shutdown: "+
-			"return a func that calls the registration's Deregister", keys)
+		t.Fatalf("step 5: after run stopped, etcd still holds %v; want the key deleted on shutdown: "+
+			"run calls the func register returns when it stops; that func ends the registration, key and all%s", keys, stuck)
 	}
 	logs := s.logs.String()
 	dereg, drain := strings.Index(logs, "msg=deregistered"), strings.Index(logs, `msg="shutting down"`)
 	if dereg < 0 || drain < 0 || dereg > drain {
-		t.Fatalf("step 4: the log must say msg=deregistered before msg=\"shutting down\" (deregister, then drain); logs:\n%s", logs)
+		t.Fatalf("step 5: the log says msg=deregistered at offset %d and msg=\"shutting down\" at %d (-1: missing); "+
+			"want msg=deregistered first, logged by the func register returns (deregister, then drain)\nlogs:\n%s%s", dereg, drain, logs, stuck)
 	}
 }
 
-func TestStep4TwoServersOneDatabaseOneClient(t *testing.T) {
+func TestStep5TwoServersOneDatabaseOneClient(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
 	db := filepath.Join(t.TempDir(), "todo.db")
 	a, b := start(t, etcd, db), start(t, etcd, db)
 	if !etcd.WaitForKeys(t, 5*time.Second, func(keys map[string]string) bool { return len(keys) == 2 }) {
-		t.Fatalf("step 4: two servers running (%s, %s), etcd holds %v; want two keys", a.url, b.url, etcd.Keys(t))
+		t.Fatalf("step 5: two servers running (%s, %s), etcd holds %v; want two keys%s", a.url, b.url, etcd.Keys(t), stuck)
 	}
 
 	cfg := todosd.ClientConfig{Prefix: etcd.Prefix}
 	client, err := todosd.Connect(context.Background(), etcd.Endpoints, todosd.HTTPFactory(todosd.FactoryConfig{}, log.NewNopLogger()), cfg, log.NewNopLogger())
 	if err != nil {
-		t.Fatalf("step 4: todosd.Connect = %v; want a client (steps 1 to 3)", err)
+		t.Fatalf("step 5: todosd.Connect = %v; want a client (steps 1 to 3)%s", err, stuck)
 	}
 	defer client.Close()
 	ctx := context.Background()
 	for i := range 4 {
 		if _, err := client.Create(ctx, "shared", int64(i)); err != nil {
-			t.Fatalf("step 4: Create %d through the discovering client = %v; want a todo", i+1, err)
+			t.Fatalf("step 5: Create %d through the discovering client = %v; want a todo%s", i+1, err, stuck)
 		}
 	}
 	for _, s := range []*started{a, b} {
 		if n := strings.Count(s.logs.String(), "method=Create"); n != 2 {
-			t.Fatalf("step 4: server %s logged %d Creates of 4 sent round robin to two servers; want 2\nlogs:\n%s", s.url, n, s.logs)
+			t.Fatalf("step 5: server %s logged %d Creates of 4 sent round robin to two servers; want 2\nlogs:\n%s%s", s.url, n, s.logs, stuck)
 		}
 	}
 	list, err := client.List(ctx)
 	if err != nil || len(list) != 4 {
-		t.Fatalf("step 4: List = %d todos, %v; want the 4 created, whichever server answers: they share one database", len(list), err)
+		t.Fatalf("step 5: List = %d todos, %v; want the 4 created, whichever server answers: they share one database%s", len(list), err, stuck)
 	}
 }
 
-func TestStep4RunFailsClearlyWhenEtcdIsDown(t *testing.T) {
+func TestStep5RunFailsClearlyWhenEtcdIsDown(t *testing.T) {
+	sdtest.RequireSteps(t, sdtest.StartEtcd(t), 1, "step 5 (the server registers itself)")
 	etcd := "127.0.0.1:1" // nothing listens on port 1
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", filepath.Join(t.TempDir(), "todo.db"),
 		"-etcd-endpoints", etcd}
 	begin := time.Now()
 	err := run(context.Background(), args, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), etcd) || !strings.Contains(err.Error(), "unreachable") {
-		t.Fatalf("step 4: run with etcd down at %s = %v; want an error that names %s and says unreachable (todosd.Register's)", etcd, err, etcd)
+		t.Fatalf("step 5: run with etcd down at %s = %v; want an error that names %s and says unreachable: "+
+			"todosd.Register's, returned as it is%s", etcd, err, etcd, stuck)
 	}
 	if took := time.Since(begin); took > 10*time.Second {
-		t.Fatalf("step 4: run with etcd down took %v to fail; want a few seconds", took)
+		t.Fatalf("step 5: run with etcd down took %v to fail; want a few seconds%s", took, stuck)
 	}
 }

@@ -1,0 +1,215 @@
+package todosd_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/go-kit/kit/sd/lb"
+
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
+	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd/sdtest"
+)
+
+// Step 4: retry what is safe to retry (README, "Step 4").
+
+// startDead registers an instance that was started and killed: its key is
+// in etcd, nobody answers at its URL.
+func startDead(t *testing.T, etcd *sdtest.Etcd) *sdtest.HTTPServer {
+	t.Helper()
+	dead := sdtest.StartHTTPServer(t, sdtest.SharedDB(t))
+	dead.Kill()
+	etcd.RegisterHTTP(t, dead)
+	return dead
+}
+
+func TestStep4ReadsSurviveADeadInstanceButCreateIsNotRetried(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	instances, _ := startInstances(t, etcd, 2)
+	startDead(t, etcd)
+	client := connect(t, etcd, 4)
+	waitUntilServed(t, 4, client, instances...)
+	ctx := context.Background()
+
+	for i := range 12 {
+		if _, err := client.List(ctx); err != nil {
+			t.Fatalf("step 4: List call %d, with one of three instances dead, = %v; want the list: "+
+				"List changes nothing, so a failed List is safe to try again on another instance%s", i+1, err, stuck(4))
+		}
+	}
+
+	var failed, created int
+	for i := range 6 {
+		if _, err := client.Create(ctx, fmt.Sprintf("create %d", i), 0); err != nil {
+			failed++
+		} else {
+			created++
+		}
+	}
+	if failed == 0 {
+		t.Fatalf("step 4: 6 Creates with one of three instances dead all succeeded; want the ones sent to the dead "+
+			"instance to fail, reported to the caller: a Create that failed may have created the todo, and trying it "+
+			"again could create it twice%s", stuck(4))
+	}
+	list, err := client.List(ctx)
+	if err != nil || len(list) != created {
+		t.Fatalf("step 4: after %d Creates succeeded and %d failed, List = %d todos, %v; want %d%s",
+			created, failed, len(list), err, created, stuck(4))
+	}
+}
+
+func TestStep4RetryGivesUpAfterAttemptsWithTheLastError(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	startDead(t, etcd)
+	startDead(t, etcd)
+	var tries attempts
+	cfg := testClientConfig(etcd.Prefix) // 3 attempts, 5s a call
+	client := connectWith(t, etcd, 4, tries.count(todosd.HTTPFactory(testFactoryConfig, testLogger(t))), cfg)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if _, err := client.Create(context.Background(), "wait for discovery", 0); !errors.Is(err, lb.ErrNoEndpoints) {
+			break // both dead instances known
+		}
+	}
+	tries.reset()
+
+	start := time.Now()
+	_, listErr := client.List(context.Background())
+	took := time.Since(start)
+	n, last := tries.reset()
+	switch {
+	case listErr == nil:
+		t.Fatalf("step 4: List with every instance dead returned no error; want the last attempt's error%s", stuck(4))
+	case n > cfg.Attempts && errors.Is(listErr, context.DeadlineExceeded):
+		t.Fatalf("step 4: List with every instance dead tried %d times in %v, until the call's timeout (%v) ended it: "+
+			"%v. The retry never gave up by itself: its callback must stop after cfg.Attempts (%d) tries%s",
+			n, took.Round(time.Millisecond), cfg.Timeout, listErr, cfg.Attempts, stuck(4))
+	case n == 1:
+		t.Fatalf("step 4: List with every instance dead was tried once; want cfg.Attempts (%d) tries: "+
+			"List is safe to try again%s", cfg.Attempts, stuck(4))
+	case n != cfg.Attempts:
+		t.Fatalf("step 4: List with every instance dead was tried %d times; want cfg.Attempts = %d in all, "+
+			"the first try included: read what the callback's n counts%s", n, cfg.Attempts, stuck(4))
+	}
+	if stillWrapped := errors.As(listErr, new(lb.RetryError)); stillWrapped {
+		t.Fatalf("step 4: List with every instance dead = lb.RetryError %q; want the last attempt's error itself (%v): "+
+			"lb.RetryError has no Unwrap, so errors.Is cannot see through it%s", listErr, last, stuck(4))
+	}
+	if !errors.Is(listErr, last) {
+		t.Fatalf("step 4: List with every instance dead = %v; want the last attempt's error, %v%s", listErr, last, stuck(4))
+	}
+}
+
+func TestStep4ATimeoutIsNotTriedAgain(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	instances, _ := startInstances(t, etcd, 2)
+	var tries attempts
+	factory := todosd.HTTPFactory(todosd.FactoryConfig{Timeout: 300 * time.Millisecond, BreakerFailures: 5}, testLogger(t))
+	client := connectWith(t, etcd, 4, tries.count(factory), testClientConfig(etcd.Prefix))
+	waitUntilServed(t, 4, client, instances...)
+	instances[0].Hang() // it takes requests and never answers
+
+	// Round robin: of two calls, one goes to each instance.
+	tries.reset()
+	var timedOut, failed int
+	for range 2 {
+		_, listErr := client.List(context.Background())
+		switch {
+		case errors.Is(listErr, context.DeadlineExceeded):
+			timedOut++
+		case listErr != nil:
+			failed++
+			t.Logf("List = %v", listErr)
+		}
+	}
+	n, _ := tries.reset()
+	if failed > 0 {
+		t.Fatalf("step 4: of two List calls, one to a hung instance, %d failed with another error than a timeout "+
+			"(the test log shows it); want one timeout and one list%s", failed, stuck(4))
+	}
+	if timedOut != 1 || n != 2 {
+		t.Fatalf("step 4: of two List calls, one to an instance that hangs past its request timeout (300ms), %d timed out, "+
+			"in %d tries; want 1 timed out, in 2 tries. A request that timed out may still be running on its instance: "+
+			"sending it again adds load where things are already slow. A context error ends the tries%s",
+			timedOut, n, stuck(4))
+	}
+}
+
+func TestStep4KillingAnInstanceUnderLoadFailsNoCall(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	instances, keys := startInstances(t, etcd, 3)
+	// One client per caller: a round robin shared by concurrent callers
+	// gives one call's tries to whatever instances come next, and three of
+	// them can all be the dead one. A caller alone on its balancer tries
+	// three instances in a row, of which at most one is dead.
+	const callers = 4
+	var clients []*todosd.Client
+	for range callers {
+		client := connect(t, etcd, 4)
+		waitUntilServed(t, 4, client, instances...)
+		clients = append(clients, client)
+	}
+	seed, err := clients[0].Create(context.Background(), "read under load", 0)
+	if err != nil {
+		t.Fatalf("step 4: Create = %v; want a todo%s", err, stuck(4))
+	}
+
+	// The callers read and update without a pause until told to stop.
+	stop := make(chan struct{})
+	var calls, failures atomic.Int64
+	var firstFailure atomic.Value
+	var wg sync.WaitGroup
+	for w, client := range clients {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var err error
+				switch (w + i) % 3 {
+				case 0:
+					_, err = client.List(context.Background())
+				case 1:
+					_, err = client.Get(context.Background(), seed.ID)
+				case 2:
+					_, err = client.Update(context.Background(), seed.ID, todo.Patch{Completed: new(i%2 == 0)})
+				}
+				calls.Add(1)
+				if err != nil {
+					failures.Add(1)
+					firstFailure.CompareAndSwap(nil, err.Error())
+				}
+			}
+		})
+	}
+
+	time.Sleep(300 * time.Millisecond)
+	victim := instances[1]
+	victim.Kill()    // crash: connections reset, nothing deregistered...
+	keys[1].Expire() // ...and the lease is no longer renewed
+	gone := etcd.WaitForKeys(t, 10*time.Second, func(k map[string]string) bool { _, ok := k[keys[1].Name]; return !ok })
+	time.Sleep(300 * time.Millisecond) // and a little more load without it
+	close(stop)
+	wg.Wait()
+
+	if !gone {
+		t.Fatalf("step 4: the killed instance's key %s is still in etcd 10s after its lease stopped being renewed", keys[1].Name)
+	}
+	if f := failures.Load(); f > 0 {
+		t.Fatalf("step 4: %d of %d calls failed while one of three instances was killed (the first: %v); want none: "+
+			"List, Get and Update are safe to try again, so a failure on the dead instance is tried on another, "+
+			"up to cfg.Attempts (3) tries. (\"service unavailable\" is an open breaker: the dead instance's, "+
+			"which fails at once; \"connection refused\", the dead instance itself.)%s",
+			f, calls.Load(), firstFailure.Load(), stuck(4))
+	}
+	if calls.Load() < 20 {
+		t.Fatalf("step 4: only %d calls made under load; want many more%s", calls.Load(), stuck(4))
+	}
+	t.Logf("%d calls, no failure; instances served %v (the second was killed)", calls.Load(), hits(instances))
+}
