@@ -9,9 +9,8 @@ import (
 
 // This file is the client side: the methods that make Endpoints a
 // todo.Service. Each one builds the request, calls the endpoint and unpacks
-// the response. An error the endpoint returns is passed on as it is; a
-// domain error comes out of the response's Err. Either way errors.Is finds
-// what the service returned.
+// the response, so that its caller gets what the service itself would have
+// returned.
 
 var _ todo.Service = Endpoints{}
 
@@ -23,17 +22,15 @@ func wrongResponse(method string, got, want any) error {
 
 // Create calls the Create endpoint.
 func (e Endpoints) Create(ctx context.Context, title string, order int64) (todo.Todo, error) {
-	// TODO(stage02, step 2): the client side of Create: call e.CreateEndpoint
-	// with a CreateRequest made of the arguments, and give the caller exactly
-	// what the service itself would have returned.
-	//   - An error the endpoint returns (a closed database, a cancelled
-	//     ctx, later a dead connection): the caller gets that very error,
-	//     so errors.Is still finds it.
-	//   - A response: it must be a CreateResponse (anything else is a
-	//     wiring bug: wrongResponse words it; never panic). The caller gets
-	//     its todo, and its domain error, if any, so that
-	//     errors.Is(err, todo.ErrInvalid) holds here as on the service.
-	return todo.Todo{}, fmt.Errorf("Endpoints.Create is not written yet: do stage 02, step 2")
+	response, err := e.CreateEndpoint(ctx, CreateRequest{Title: title, Order: order})
+	if err != nil {
+		return todo.Todo{}, err
+	}
+	resp, ok := response.(CreateResponse)
+	if !ok {
+		return todo.Todo{}, wrongResponse("Create", response, CreateResponse{})
+	}
+	return resp.Todo, resp.Err
 }
 
 // Get calls the Get endpoint.
@@ -77,22 +74,21 @@ func (e Endpoints) Update(ctx context.Context, id int64, p todo.Patch) (todo.Tod
 
 // Delete calls the Delete endpoint.
 func (e Endpoints) Delete(ctx context.Context, id int64) error {
-	// TODO(stage02, step 2): the client side of Delete, a method that
-	// answers only an error: the same two roads as Create, with
-	// e.DeleteEndpoint, a DeleteRequest and a DeleteResponse. A not-found
-	// must come back as the service's own todo.ErrNotFound.
+	// TODO(stage02, step 2): the client side of Delete: call e.DeleteEndpoint
+	// with a DeleteRequest of the id, and give the caller exactly the error
+	// the service itself would have returned, whichever road it took:
+	// errors.Is must find context.Canceled, the service's internal error
+	// and todo.ErrNotFound here as on the service. Delete answers only an
+	// error, but an endpoint has two ways to give one.
+	//   - A response of another type than DeleteResponse is a wiring bug
+	//     in a transport (wrongResponse words it): an error, never a panic.
 	return fmt.Errorf("Endpoints.Delete is not written yet: do stage 02, step 2")
 }
 
 // DeleteAll calls the DeleteAll endpoint.
 func (e Endpoints) DeleteAll(ctx context.Context) error {
-	response, err := e.DeleteAllEndpoint(ctx, DeleteAllRequest{})
-	if err != nil {
-		return err
-	}
-	resp, ok := response.(DeleteAllResponse)
-	if !ok {
-		return wrongResponse("DeleteAll", response, DeleteAllResponse{})
-	}
-	return resp.Err
+	// TODO(stage02, step 2): the client side of DeleteAll: the same shape as
+	// Delete, with e.DeleteAllEndpoint, a DeleteAllRequest and a
+	// DeleteAllResponse.
+	return fmt.Errorf("Endpoints.DeleteAll is not written yet: do stage 02, step 2")
 }

@@ -16,11 +16,11 @@
 // Wrap, and the transports and discovery of later stages, walk that table
 // instead of naming the six methods again.
 //
-// Errors take one of two roads. A domain error (todo.ErrNotFound,
-// todo.ErrInvalid) travels inside the response, in its Err field, and the
-// response reports it through Failed (kit's endpoint.Failer). Any other error
-// is returned by the endpoint itself. Endpoint middleware such as circuit
-// breakers and retries therefore sees only real failures. An error born in
-// a later layer (rate limited, circuit open) says what Kind it is
-// (kinds.go), so that every transport answers it in its own words.
+// Errors take one of two roads: inside the response, in its Err field,
+// which the response reports through Failed (kit's endpoint.Failer); or
+// returned by the endpoint itself. Both reach the caller; only the returned
+// one reaches endpoint middleware such as circuit breakers and retries.
+// split (server.go) chooses the road of each error the service returns. An
+// error born in a later layer (rate limited, circuit open) says what Kind it
+// is (kinds.go), so that every transport answers it in its own words.
 package todoendpoint

@@ -92,7 +92,7 @@ func stuck(step int) string {
 
 // needStep1 ends a test of a later step with "finish step 1 first" unless
 // the server side of step 1 answers good requests: split, and the Create and
-// Delete endpoints. (How they treat errors is step 1's to test.)
+// Get endpoints. (How they treat errors is step 1's to test.)
 func needStep1(t *testing.T, step int) {
 	t.Helper()
 	svc := todotest.NewService(t)
@@ -104,9 +104,9 @@ func needStep1(t *testing.T, step int) {
 		if err != nil || !isCreate || created.Err != nil || created.Todo.ID == 0 {
 			return false
 		}
-		response, err = todoendpoint.MakeDeleteEndpoint(svc)(ctx, todoendpoint.DeleteRequest{ID: created.Todo.ID})
-		deleted, isDelete := response.(todoendpoint.DeleteResponse)
-		return err == nil && isDelete && deleted.Err == nil
+		response, err = todoendpoint.MakeGetEndpoint(svc)(ctx, todoendpoint.GetRequest{ID: created.Todo.ID})
+		got, isGet := response.(todoendpoint.GetResponse)
+		return err == nil && isGet && got.Err == nil && got.Todo.ID == created.Todo.ID
 	}()
 	if !ok {
 		t.Fatalf("step %d needs step 1, and its endpoints do not answer yet: finish step 1 first "+

@@ -11,8 +11,7 @@ import (
 // answer (HTTP: a status and headers; gRPC: a code). So the middleware knows
 // nothing of HTTP or gRPC, and no transport imports another.
 //
-// Domain errors have no kind: todo.ErrorCode says what they are, and they
-// travel inside the response.
+// Domain errors have no kind: todo.ErrorCode says what they are.
 type Kind string
 
 const (

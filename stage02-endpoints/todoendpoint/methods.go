@@ -14,9 +14,9 @@ type Method struct {
 	Endpoint func(e Endpoints) endpoint.Endpoint
 	// SetEndpoint sets the method's endpoint in e to ep.
 	SetEndpoint func(e *Endpoints, ep endpoint.Endpoint)
-	// FailedResponse returns the method's response carrying the domain error
-	// err (CreateResponse{Err: err} for Create): what a client transport
-	// answers when the server said "not found" or "invalid".
+	// FailedResponse returns the method's response carrying the error err
+	// (CreateResponse{Err: err} for Create): what a client transport (stage
+	// 03) answers when the server's answer was a response that failed.
 	FailedResponse func(err error) endpoint.Failer
 }
 

@@ -6,8 +6,9 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 )
 
-// Every response reports its domain error through Failed, so that transports
-// can tell a failed answer from a successful one without knowing its type.
+// Every response reports the error it carries through Failed, so that
+// transports can tell a failed answer from a successful one without knowing
+// its type.
 var (
 	_ endpoint.Failer = CreateResponse{}
 	_ endpoint.Failer = GetResponse{}
@@ -23,14 +24,14 @@ type CreateRequest struct {
 	Order int64
 }
 
-// CreateResponse holds the results of todo.Service.Create. Err is a domain
-// error (invalid title), or nil.
+// CreateResponse holds the results of todo.Service.Create. Err is the
+// service's error, or nil.
 type CreateResponse struct {
 	Todo todo.Todo
 	Err  error
 }
 
-// Failed returns the domain error the response carries, or nil.
+// Failed returns the error the response carries, or nil.
 func (r CreateResponse) Failed() error { return r.Err }
 
 // GetRequest holds the arguments of todo.Service.Get.
@@ -38,14 +39,14 @@ type GetRequest struct {
 	ID int64
 }
 
-// GetResponse holds the results of todo.Service.Get. Err is a domain error
-// (not found), or nil.
+// GetResponse holds the results of todo.Service.Get. Err is the service's
+// error, or nil.
 type GetResponse struct {
 	Todo todo.Todo
 	Err  error
 }
 
-// Failed returns the domain error the response carries, or nil.
+// Failed returns the error the response carries, or nil.
 func (r GetResponse) Failed() error { return r.Err }
 
 // ListRequest holds the arguments of todo.Service.List: there are none.
@@ -58,7 +59,7 @@ type ListResponse struct {
 	Err   error
 }
 
-// Failed returns the domain error the response carries, or nil.
+// Failed returns the error the response carries, or nil.
 func (r ListResponse) Failed() error { return r.Err }
 
 // UpdateRequest holds the arguments of todo.Service.Update.
@@ -67,14 +68,14 @@ type UpdateRequest struct {
 	Patch todo.Patch
 }
 
-// UpdateResponse holds the results of todo.Service.Update. Err is a domain
-// error (not found, invalid patch), or nil.
+// UpdateResponse holds the results of todo.Service.Update. Err is the
+// service's error, or nil.
 type UpdateResponse struct {
 	Todo todo.Todo
 	Err  error
 }
 
-// Failed returns the domain error the response carries, or nil.
+// Failed returns the error the response carries, or nil.
 func (r UpdateResponse) Failed() error { return r.Err }
 
 // DeleteRequest holds the arguments of todo.Service.Delete.
@@ -82,13 +83,13 @@ type DeleteRequest struct {
 	ID int64
 }
 
-// DeleteResponse holds the result of todo.Service.Delete. Err is a domain
-// error (not found), or nil.
+// DeleteResponse holds the result of todo.Service.Delete. Err is the
+// service's error, or nil.
 type DeleteResponse struct {
 	Err error
 }
 
-// Failed returns the domain error the response carries, or nil.
+// Failed returns the error the response carries, or nil.
 func (r DeleteResponse) Failed() error { return r.Err }
 
 // DeleteAllRequest holds the arguments of todo.Service.DeleteAll: there are
@@ -100,5 +101,5 @@ type DeleteAllResponse struct {
 	Err error
 }
 
-// Failed returns the domain error the response carries, or nil.
+// Failed returns the error the response carries, or nil.
 func (r DeleteAllResponse) Failed() error { return r.Err }

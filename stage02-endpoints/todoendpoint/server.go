@@ -11,29 +11,26 @@ import (
 
 // This file is the server side: one endpoint per service method. Each one
 // checks the type of its request, calls the service, puts all it returned in
-// the method's response, and lets split send that answer down its road.
+// the method's response, and hands that response to split, which answers
+// for the endpoint.
 
-// split sends the answer of a service method down one of the two roads. resp
-// is the method's response, filled with everything the service returned, its
-// error in Err (so resp.Failed() is that error, or nil). A domain error
-// (invalid argument, not found: the caller's to fix) stays inside the
-// response, which the endpoint answers with a nil error. Any other error (the
-// database is closed, the context was cancelled, an error nobody classified)
-// is returned by the endpoint, with no response, so that middleware such as
-// circuit breakers and retries sees only real failures.
+// split turns the answer of a service method into what its endpoint returns.
+// In: resp, the method's response filled with everything the service
+// returned, its error in Err, so that resp.Failed() is that error or nil.
+// Out: the endpoint's (response, error), taking exactly one of the two
+// roads: the response with a nil error, or no response and an error.
 func split(resp endpoint.Failer) (response any, err error) {
 	// TODO(stage02, step 1): the error split, the rule of this stage.
 	//   In:  resp, a method's response holding all the service returned;
 	//        resp.Failed() is the service's error, or nil.
-	//   Out: what the endpoint returns, (response, error): exactly one road.
-	//   - no error: the response, as it is, and no error;
-	//   - a domain error, one the caller can act on (todo.ErrorCode tells
-	//     which codes those are: see go doc on the todo package): it stays
-	//     inside the response, and the endpoint's error is nil;
-	//   - any other error, including one with no code at all: the endpoint
-	//     returns it, unchanged, with no response.
-	// Kit idea: only a returned error reaches endpoint middleware (circuit
-	// breakers, retries); endpoint.Failer is how a transport finds the other.
+	//   Out: what the endpoint returns, (response, error), on one road.
+	//   The decision is yours: which errors stay inside the response, and
+	//   which ones the endpoint returns. What you weigh: only a returned
+	//   error reaches endpoint middleware (a circuit breaker counts it, a
+	//   retry repeats the call); an error inside the response reaches the
+	//   caller and no one else. The todo package's error codes (go doc, see
+	//   the README) say what each error is. Decide also what happens to an
+	//   error you have never seen.
 	return nil, fmt.Errorf("split is not written yet: do stage 02, step 1")
 }
 
@@ -47,12 +44,13 @@ func wrongRequest(method string, got, want any) error {
 // CreateRequest and answers a CreateResponse.
 func MakeCreateEndpoint(svc todo.Service) endpoint.Endpoint {
 	// TODO(stage02, step 1): the endpoint of svc.Create: a CreateRequest in,
-	// a CreateResponse (the new todo, or a domain error) out.
-	//   - A request of any other type (a pointer, nil, another method's) is
-	//     a wiring bug in a transport, not the user's mistake: decide which
-	//     road it takes (wrongRequest words it). It must never panic.
-	//   - Call the service with the endpoint's own ctx, and let split decide
-	//     where its error goes.
+	// a CreateResponse out, holding the new todo and the service's error.
+	//   - The provided endpoints below (List, Delete, DeleteAll) are other
+	//     shapes of the same plumbing: read how they treat a request of the
+	//     wrong type, and which ctx they hand the service.
+	//   - Whatever the service returns goes through split.
+	//   - Answer response values, not pointers: the client side and the
+	//     transports assert the value types.
 	return func(ctx context.Context, request any) (any, error) {
 		return nil, fmt.Errorf("MakeCreateEndpoint is not written yet: do stage 02, step 1")
 	}
@@ -61,15 +59,26 @@ func MakeCreateEndpoint(svc todo.Service) endpoint.Endpoint {
 // MakeGetEndpoint returns the endpoint of svc.Get. It takes a GetRequest and
 // answers a GetResponse.
 func MakeGetEndpoint(svc todo.Service) endpoint.Endpoint {
+	// TODO(stage02, step 1): the endpoint of svc.Get: a GetRequest in, a
+	// GetResponse out; the same shape as Create with the request's id.
 	return func(ctx context.Context, request any) (any, error) {
-		req, ok := request.(GetRequest)
-		if !ok {
-			return nil, wrongRequest("Get", request, GetRequest{})
-		}
-		t, err := svc.Get(ctx, req.ID)
-		return split(GetResponse{Todo: t, Err: err})
+		return nil, fmt.Errorf("MakeGetEndpoint is not written yet: do stage 02, step 1")
 	}
 }
+
+// MakeUpdateEndpoint returns the endpoint of svc.Update. It takes an
+// UpdateRequest and answers an UpdateResponse.
+func MakeUpdateEndpoint(svc todo.Service) endpoint.Endpoint {
+	// TODO(stage02, step 1): the endpoint of svc.Update: an UpdateRequest
+	// in, an UpdateResponse out; the same shape as Create, with the
+	// request's id and patch.
+	return func(ctx context.Context, request any) (any, error) {
+		return nil, fmt.Errorf("MakeUpdateEndpoint is not written yet: do stage 02, step 1")
+	}
+}
+
+// The endpoints of the other two shapes: List, which answers a list, then
+// Delete and DeleteAll, which answer only an error.
 
 // MakeListEndpoint returns the endpoint of svc.List. It takes a ListRequest
 // and answers a ListResponse.
@@ -83,28 +92,16 @@ func MakeListEndpoint(svc todo.Service) endpoint.Endpoint {
 	}
 }
 
-// MakeUpdateEndpoint returns the endpoint of svc.Update. It takes an
-// UpdateRequest and answers an UpdateResponse.
-func MakeUpdateEndpoint(svc todo.Service) endpoint.Endpoint {
-	return func(ctx context.Context, request any) (any, error) {
-		req, ok := request.(UpdateRequest)
-		if !ok {
-			return nil, wrongRequest("Update", request, UpdateRequest{})
-		}
-		t, err := svc.Update(ctx, req.ID, req.Patch)
-		return split(UpdateResponse{Todo: t, Err: err})
-	}
-}
-
 // MakeDeleteEndpoint returns the endpoint of svc.Delete. It takes a
 // DeleteRequest and answers a DeleteResponse.
 func MakeDeleteEndpoint(svc todo.Service) endpoint.Endpoint {
-	// TODO(stage02, step 1): the endpoint of svc.Delete: a DeleteRequest in,
-	// a DeleteResponse out. Another shape than Create: the service answers
-	// only an error. Decide what a successful delete answers, and where a
-	// not-found goes; the same rules as Create for the request type and ctx.
 	return func(ctx context.Context, request any) (any, error) {
-		return nil, fmt.Errorf("MakeDeleteEndpoint is not written yet: do stage 02, step 1")
+		req, ok := request.(DeleteRequest)
+		if !ok {
+			return nil, wrongRequest("Delete", request, DeleteRequest{})
+		}
+		err := svc.Delete(ctx, req.ID)
+		return split(DeleteResponse{Err: err})
 	}
 }
 

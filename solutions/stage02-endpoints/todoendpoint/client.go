@@ -9,9 +9,8 @@ import (
 
 // This file is the client side: the methods that make Endpoints a
 // todo.Service. Each one builds the request, calls the endpoint and unpacks
-// the response. An error the endpoint returns is passed on as it is; a
-// domain error comes out of the response's Err. Either way errors.Is finds
-// what the service returned.
+// the response, so that its caller gets what the service itself would have
+// returned.
 
 var _ todo.Service = Endpoints{}
 

@@ -11,16 +11,14 @@ import (
 
 // This file is the server side: one endpoint per service method. Each one
 // checks the type of its request, calls the service, puts all it returned in
-// the method's response, and lets split send that answer down its road.
+// the method's response, and hands that response to split, which answers
+// for the endpoint.
 
-// split sends the answer of a service method down one of the two roads. resp
-// is the method's response, filled with everything the service returned, its
-// error in Err (so resp.Failed() is that error, or nil). A domain error
-// (invalid argument, not found: the caller's to fix) stays inside the
-// response, which the endpoint answers with a nil error. Any other error (the
-// database is closed, the context was cancelled, an error nobody classified)
-// is returned by the endpoint, with no response, so that middleware such as
-// circuit breakers and retries sees only real failures.
+// split turns the answer of a service method into what its endpoint returns.
+// In: resp, the method's response filled with everything the service
+// returned, its error in Err, so that resp.Failed() is that error or nil.
+// Out: the endpoint's (response, error), taking exactly one of the two
+// roads: the response with a nil error, or no response and an error.
 func split(resp endpoint.Failer) (response any, err error) {
 	switch err := resp.Failed(); todo.ErrorCode(err) {
 	case "", todo.CodeInvalid, todo.CodeNotFound:
@@ -62,18 +60,6 @@ func MakeGetEndpoint(svc todo.Service) endpoint.Endpoint {
 	}
 }
 
-// MakeListEndpoint returns the endpoint of svc.List. It takes a ListRequest
-// and answers a ListResponse.
-func MakeListEndpoint(svc todo.Service) endpoint.Endpoint {
-	return func(ctx context.Context, request any) (any, error) {
-		if _, ok := request.(ListRequest); !ok {
-			return nil, wrongRequest("List", request, ListRequest{})
-		}
-		todos, err := svc.List(ctx)
-		return split(ListResponse{Todos: todos, Err: err})
-	}
-}
-
 // MakeUpdateEndpoint returns the endpoint of svc.Update. It takes an
 // UpdateRequest and answers an UpdateResponse.
 func MakeUpdateEndpoint(svc todo.Service) endpoint.Endpoint {
@@ -84,6 +70,21 @@ func MakeUpdateEndpoint(svc todo.Service) endpoint.Endpoint {
 		}
 		t, err := svc.Update(ctx, req.ID, req.Patch)
 		return split(UpdateResponse{Todo: t, Err: err})
+	}
+}
+
+// The endpoints of the other two shapes: List, which answers a list, then
+// Delete and DeleteAll, which answer only an error.
+
+// MakeListEndpoint returns the endpoint of svc.List. It takes a ListRequest
+// and answers a ListResponse.
+func MakeListEndpoint(svc todo.Service) endpoint.Endpoint {
+	return func(ctx context.Context, request any) (any, error) {
+		if _, ok := request.(ListRequest); !ok {
+			return nil, wrongRequest("List", request, ListRequest{})
+		}
+		todos, err := svc.List(ctx)
+		return split(ListResponse{Todos: todos, Err: err})
 	}
 }
 

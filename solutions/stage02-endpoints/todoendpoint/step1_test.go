@@ -14,9 +14,9 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// Step 1: the error split and the server side (README, "Step 1"): split,
-// MakeCreateEndpoint and MakeDeleteEndpoint are the learner's; the other
-// four endpoints are provided and go through split too.
+// Step 1: the error split and the server side (README, "Step 1"): split and
+// the endpoints that answer a todo (Create, Get, Update) are the learner's;
+// List, Delete and DeleteAll are provided and go through split too.
 
 func TestStep1CreateEndpointCreatesTheTodo(t *testing.T) {
 	svc := todotest.NewService(t)
@@ -43,33 +43,43 @@ func TestStep1CreateEndpointCreatesTheTodo(t *testing.T) {
 	}
 }
 
-func TestStep1DeleteEndpointDeletesTheTodo(t *testing.T) {
+func TestStep1GetAndUpdateEndpointsAnswerTheTodo(t *testing.T) {
 	svc := todotest.NewService(t)
-	doomed := mustCreate(t, svc, "doomed", 1)
+	mustCreate(t, svc, "other", 1)
 	kept := mustCreate(t, svc, "kept", 2)
-	what := fmt.Sprintf("MakeDeleteEndpoint(svc) given DeleteRequest{ID: %d}", doomed.ID)
 
-	response, err := call(t, 1, what, todoendpoint.MakeDeleteEndpoint(svc), todoendpoint.DeleteRequest{ID: doomed.ID})
+	what := fmt.Sprintf("MakeGetEndpoint(svc) given GetRequest{ID: %d}", kept.ID)
+	response, err := call(t, 1, what, todoendpoint.MakeGetEndpoint(svc), todoendpoint.GetRequest{ID: kept.ID})
 	if err != nil {
-		t.Fatalf("step 1: %s returned the error %q; want a DeleteResponse and a nil error %s", what, err, stuck(1))
+		t.Fatalf("step 1: %s returned the error %q; want a GetResponse and a nil error %s", what, err, stuck(1))
 	}
-	resp := as[todoendpoint.DeleteResponse](t, 1, what, response)
-	if resp.Failed() != nil {
-		t.Fatalf("step 1: %s answered a DeleteResponse whose Failed() is %s; want nil: the delete worked %s", what, show(resp.Failed()), stuck(1))
+	if got := as[todoendpoint.GetResponse](t, 1, what, response); got.Err != nil || !todotest.Same(got.Todo, kept) {
+		t.Fatalf("step 1: %s answered todo %d %q, Err %s; want todo %d %q, as svc.Get returns it, and a nil Err: "+
+			"the request's ID goes to the service %s", what, got.Todo.ID, got.Todo.Title, show(got.Err), kept.ID, kept.Title, stuck(1))
 	}
-	list, err := svc.List(context.Background())
-	if err != nil || len(list) != 1 || list[0].ID != kept.ID {
-		t.Fatalf("step 1: after the endpoint, svc.List holds %d todos (error %s); want only %q: "+
-			"the endpoint must delete the todo of the request's ID through svc.Delete %s", len(list), show(err), kept.Title, stuck(1))
+
+	what = fmt.Sprintf(`MakeUpdateEndpoint(svc) given UpdateRequest{ID: %d, Patch: {Title: "renamed"}}`, kept.ID)
+	response, err = call(t, 1, what, todoendpoint.MakeUpdateEndpoint(svc),
+		todoendpoint.UpdateRequest{ID: kept.ID, Patch: todo.Patch{Title: new("renamed")}})
+	if err != nil {
+		t.Fatalf("step 1: %s returned the error %q; want an UpdateResponse and a nil error %s", what, err, stuck(1))
+	}
+	got := as[todoendpoint.UpdateResponse](t, 1, what, response)
+	stored, storedErr := svc.Get(context.Background(), kept.ID)
+	if got.Err != nil || got.Todo.ID != kept.ID || got.Todo.Title != "renamed" || storedErr != nil || !todotest.Same(stored, got.Todo) {
+		t.Fatalf("step 1: %s answered todo %d %q, Err %s, and the service now holds %q; want todo %d renamed \"renamed\", "+
+			"answered as svc.Update returns it: the request's ID and patch go to the service %s",
+			what, got.Todo.ID, got.Todo.Title, show(got.Err), stored.Title, kept.ID, stuck(1))
 	}
 }
 
-// The next two tests are the error path of DESIGN.md side by side, on every
-// endpoint: a domain error travels inside the response, any other error is
-// returned. They go through your endpoints first, then the provided ones,
-// which rely on your split.
+// The next two tests give every endpoint the errors it can meet: the
+// caller's mistakes (a blank title, an unknown id, an empty patch), then
+// failures of the system (a closed store, a cancelled request). They go
+// through your endpoints first, then the provided ones, which rely on your
+// split.
 
-func TestStep1DomainErrorsTravelInTheResponse(t *testing.T) {
+func TestStep1CallersMistakes(t *testing.T) {
 	svc := todotest.NewService(t)
 	kept := mustCreate(t, svc, "keep me", 1)
 	e := todoendpoint.New(svc)
@@ -83,16 +93,16 @@ func TestStep1DomainErrorsTravelInTheResponse(t *testing.T) {
 		says    string // what the service's message says
 	}{
 		{"Create with a blank title", e.CreateEndpoint, todoendpoint.CreateRequest{Title: "   "}, todo.ErrInvalid, "empty"},
-		{"Delete of an unknown id", e.DeleteEndpoint, todoendpoint.DeleteRequest{ID: unknown}, todo.ErrNotFound, "not found"},
-		{"Get of an unknown id (provided)", e.GetEndpoint, todoendpoint.GetRequest{ID: unknown}, todo.ErrNotFound, "not found"},
-		{"Update of an unknown id (provided)", e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: unknown, Patch: todo.Patch{Completed: new(true)}}, todo.ErrNotFound, "not found"},
-		{"Update with an empty patch (provided)", e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: kept.ID}, todo.ErrInvalid, ""},
+		{"Get of an unknown id", e.GetEndpoint, todoendpoint.GetRequest{ID: unknown}, todo.ErrNotFound, "not found"},
+		{"Update of an unknown id", e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: unknown, Patch: todo.Patch{Completed: new(true)}}, todo.ErrNotFound, "not found"},
+		{"Update with an empty patch", e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: kept.ID}, todo.ErrInvalid, ""},
+		{"Delete of an unknown id (provided)", e.DeleteEndpoint, todoendpoint.DeleteRequest{ID: unknown}, todo.ErrNotFound, "not found"},
 	} {
 		response, err := call(t, 1, "the endpoint of "+c.what, c.ep, c.request)
 		if err != nil {
 			t.Fatalf("step 1: the endpoint of %s returned the error %q; want a nil error and a response whose Failed() matches %s.\n"+
-				"A domain error is an answer the caller can act on: it travels inside the response, "+
-				"so endpoint middleware (a circuit breaker, a retry) never counts it %s", c.what, err, sentinel(c.want), stuck(1))
+				"Returned, the caller's mistake is counted by endpoint middleware (a circuit breaker, a retry) "+
+				"as a failure of the service %s", c.what, err, sentinel(c.want), stuck(1))
 		}
 		failer, ok := response.(endpoint.Failer)
 		if !ok {
@@ -110,7 +120,7 @@ func TestStep1DomainErrorsTravelInTheResponse(t *testing.T) {
 	}
 }
 
-func TestStep1OtherErrorsAreReturnedByTheEndpoint(t *testing.T) {
+func TestStep1SystemFailures(t *testing.T) {
 	svc := closedService(t)
 	e := todoendpoint.New(svc)
 	ctx := context.Background()
@@ -128,18 +138,17 @@ func TestStep1OtherErrorsAreReturnedByTheEndpoint(t *testing.T) {
 		svcErr  error
 	}{
 		{"Create", e.CreateEndpoint, todoendpoint.CreateRequest{Title: "Buy milk", Order: 1}, createErr},
-		{"Delete", e.DeleteEndpoint, todoendpoint.DeleteRequest{ID: 1}, deleteErr},
-		{"Get (provided)", e.GetEndpoint, todoendpoint.GetRequest{ID: 1}, getErr},
+		{"Get", e.GetEndpoint, todoendpoint.GetRequest{ID: 1}, getErr},
+		{"Update", e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: 1, Patch: todo.Patch{Completed: new(true)}}, updateErr},
 		{"List (provided)", e.ListEndpoint, todoendpoint.ListRequest{}, listErr},
-		{"Update (provided)", e.UpdateEndpoint, todoendpoint.UpdateRequest{ID: 1, Patch: todo.Patch{Completed: new(true)}}, updateErr},
+		{"Delete (provided)", e.DeleteEndpoint, todoendpoint.DeleteRequest{ID: 1}, deleteErr},
 		{"DeleteAll (provided)", e.DeleteAllEndpoint, todoendpoint.DeleteAllRequest{}, deleteAllErr},
 	} {
 		what := "on a closed store, the " + c.method + " endpoint"
 		response, err := call(t, 1, what, c.ep, c.request)
 		if err == nil {
 			t.Fatalf("step 1: %s returned a nil error and a %T; want the service's internal error, %q, returned by the endpoint.\n"+
-				"Only domain errors travel in the response: a failure of the system is returned, "+
-				"so that a circuit breaker sees it %s", what, response, c.svcErr, stuck(1))
+				"A failure of the system must reach a circuit breaker, and only a returned error does %s", what, response, c.svcErr, stuck(1))
 		}
 		if response != nil {
 			t.Fatalf("step 1: %s returned the error and a %T; want no response with an endpoint error: one road per answer %s",
@@ -150,8 +159,8 @@ func TestStep1OtherErrorsAreReturnedByTheEndpoint(t *testing.T) {
 		}
 	}
 
-	// A cancelled request is not the caller's to fix either: the context
-	// error is returned, so that callers can test it with errors.Is.
+	// A cancelled request: the context error comes back as the returned
+	// error, so that callers can test it with errors.Is.
 	live := todoendpoint.New(todotest.NewService(t))
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
@@ -161,14 +170,14 @@ func TestStep1OtherErrorsAreReturnedByTheEndpoint(t *testing.T) {
 		request any
 	}{
 		{"Create", live.CreateEndpoint, todoendpoint.CreateRequest{Title: "Buy milk", Order: 1}},
-		{"Delete", live.DeleteEndpoint, todoendpoint.DeleteRequest{ID: 1}},
-		{"Get (provided)", live.GetEndpoint, todoendpoint.GetRequest{ID: 1}},
+		{"Get", live.GetEndpoint, todoendpoint.GetRequest{ID: 1}},
+		{"Delete (provided)", live.DeleteEndpoint, todoendpoint.DeleteRequest{ID: 1}},
 	} {
 		what := "with a cancelled context, the " + c.method + " endpoint"
 		response, err := callWith(cancelled, t, 1, what, c.ep, c.request)
 		if !errors.Is(err, context.Canceled) || response != nil {
 			t.Fatalf("step 1: %s returned a %T and the error %s; want no response and an error that matches context.Canceled.\n"+
-				"The endpoint's own ctx must reach the service, and an error with no domain code is returned %s",
+				"The endpoint's own ctx must reach the service, and the service's error reach the caller as it is %s",
 				what, response, show(err), stuck(1))
 		}
 	}
@@ -197,7 +206,7 @@ func TestStep1EveryEndpointChecksTheRequestType(t *testing.T) {
 	} {
 		what := fmt.Sprintf("the %s endpoint given a %s", c.method, c.want)
 		if _, err := call(t, 1, what, c.ep, c.good); err != nil {
-			t.Fatalf("step 1: %s returned the error %q; want it to work first (TestStep1DomainErrorsTravelInTheResponse) %s", what, err, stuck(1))
+			t.Fatalf("step 1: %s returned the error %q; want it to work first (TestStep1CallersMistakes) %s", what, err, stuck(1))
 		}
 		for _, request := range []any{nil, c.pointer, struct{ ID int64 }{ID: kept.ID}, "Buy milk"} {
 			what := fmt.Sprintf("the %s endpoint given %T", c.method, request)

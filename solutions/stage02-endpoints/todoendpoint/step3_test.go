@@ -67,10 +67,9 @@ func TestStep3WrapAppliesMiddlewareInOrder(t *testing.T) {
 	}
 }
 
-// TestStep3MiddlewareSeesOnlyEndpointErrors is why domain errors travel in
-// the response: a circuit breaker or a retry, written as endpoint middleware,
-// counts the errors endpoints return. A not-found must not count; a closed
-// database must.
+// TestStep3MiddlewareSeesOnlyEndpointErrors is what the two roads are for,
+// seen from a middleware that counts failures, as a circuit breaker or a
+// retry does: it counts the errors endpoints return, and nothing else.
 func TestStep3MiddlewareSeesOnlyEndpointErrors(t *testing.T) {
 	var calls, failures atomic.Int64
 	countFailures := func(method string, next endpoint.Endpoint) endpoint.Endpoint {
