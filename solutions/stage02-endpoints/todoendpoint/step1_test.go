@@ -183,6 +183,29 @@ func TestStep1SystemFailures(t *testing.T) {
 	}
 }
 
+// unknownCode is a service whose Get fails with a domain-looking error of a
+// code that todo does not declare: a code no caller has been told about.
+type unknownCode struct{ todo.Service }
+
+func (unknownCode) Get(context.Context, int64) (todo.Todo, error) {
+	return todo.Todo{}, &todo.Error{Code: "conflict", Message: "todo 1 is locked by another editor"}
+}
+
+func TestStep1AnUnknownCodeIsAFailure(t *testing.T) {
+	e := todoendpoint.New(unknownCode{})
+	what := "for an error of a code todo does not declare (\"conflict\"), the Get endpoint"
+	response, err := call(t, 1, what, e.GetEndpoint, todoendpoint.GetRequest{ID: 1})
+	if err == nil {
+		t.Fatalf("step 1: %s returned a nil error and a %T; want the error returned.\n"+
+			"Inside the response, an error no caller knows how to act on would pass the breakers, retries and alarms "+
+			"as an answer: a new kind of failure would stay invisible until someone reads the responses %s", what, response, stuck(1))
+	}
+	if todo.ErrorCode(err) != "conflict" || response != nil {
+		t.Fatalf("step 1: %s returned a %T and the error %s; want no response and the service's own error, code \"conflict\", unchanged %s",
+			what, response, show(err), stuck(1))
+	}
+}
+
 func TestStep1EveryEndpointChecksTheRequestType(t *testing.T) {
 	svc := todotest.NewService(t)
 	kept := mustCreate(t, svc, "keep me", 1)
