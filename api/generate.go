@@ -4,6 +4,7 @@
 package api
 
 // buf (a protobuf compiler in Go) and the two plugins are tool dependencies
-// of the module in ../tools/protobuf, which stays out of go.work: GOWORK=off
-// lets -modfile name it. buf.gen.yaml says which plugins buf runs.
-//go:generate env GOWORK=off go tool -modfile=../tools/protobuf/go.mod buf generate
+// of the module in ../tools/protobuf, which stays out of the repository's
+// go.work (its own go.work keeps it apart): go -C runs buf there, on this
+// folder, with this folder's buf.gen.yaml, which says which plugins buf runs.
+//go:generate go -C ../tools/protobuf tool buf generate --template ../../api/buf.gen.yaml -o ../../api ../../api

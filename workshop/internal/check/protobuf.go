@@ -27,7 +27,7 @@ import (
 // committed one. No protoc or anything on PATH but go is needed.
 
 // toolsDir is the folder, at the root, of the tool modules that a
-// //go:generate line names (../tools/protobuf/go.mod).
+// //go:generate line runs (go -C ../tools/protobuf tool buf …).
 const toolsDir = "tools"
 
 // generatedHeader matches the line that marks a file a protoc plugin wrote.
@@ -169,6 +169,8 @@ func (v *verifier) checkProtobuf(m repo.Module) result {
 		}
 	}
 
+	// GOWORK=off: the copy belongs to no workspace (the tool module, run
+	// with go -C, is a module of its own either way).
 	if out, err := v.goCmd.Run(copyDir, []string{"GOWORK=off"}, "generate", "./..."); err != nil {
 		return fail("go generate fails in a copy of "+rel,
 			repo.Excerpt(out)+"\nfix: make `cd "+rel+" && go generate ./...` work (see "+rel+"/README.md), then commit what it makes")

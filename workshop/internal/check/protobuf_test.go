@@ -90,7 +90,7 @@ func protoRepo(t *testing.T) fixture.Repo {
 	t.Helper()
 	r := fixture.Good()
 	r.Edit(t, "go.work", "use (\n", "use (\n\t./api\n")
-	for _, f := range []string{"api/generate.go", "api/buf.yaml", "api/buf.gen.yaml", "tools/protobuf/go.mod", "tools/protobuf/go.sum"} {
+	for _, f := range []string{"api/generate.go", "api/buf.yaml", "api/buf.gen.yaml", "tools/protobuf/go.mod", "tools/protobuf/go.sum", "tools/protobuf/go.work", "tools/protobuf/go.work.sum"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "..", filepath.FromSlash(f)))
 		if err != nil {
 			t.Fatalf("the fixture copies the repository's %s: %v", f, err)
@@ -132,7 +132,7 @@ func TestProtobufCheck(t *testing.T) {
 	root := protoRepo(t).Write(t)
 	api := filepath.Join(root, "api")
 	gen := exec.Command("go", "generate", "./...")
-	gen.Dir, gen.Env = api, append(os.Environ(), "GOWORK=off")
+	gen.Dir = api
 	if out, err := gen.CombinedOutput(); err != nil {
 		t.Fatalf("go generate in the fixture: %v\n%s", err, out)
 	}
