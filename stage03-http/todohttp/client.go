@@ -21,10 +21,10 @@ import (
 // options go to every kit client (httptransport.SetClient, say, to set
 // timeouts).
 //
-// The error path: a 400 or 404 answer is the domain's (invalid, not found)
-// and comes back inside the response, so errors.Is(err, todo.ErrNotFound)
-// holds for the caller; any other status, and any connection error, is a
-// failure of the call, returned by the endpoint.
+// Errors keep the rule of the endpoints (stage 02): a domain error comes
+// back inside the response, so that errors.Is(err, todo.ErrNotFound) holds
+// for the caller as with the service itself; a failure of the call is the
+// endpoint's error.
 func NewClient(base string, options ...httptransport.ClientOption) (todoendpoint.Endpoints, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -142,19 +142,17 @@ func decodeNoContent(build func(domainErr error) any) httptransport.DecodeRespon
 	}
 }
 
-// readAnswer reads the server's answer. With the status it wants, it decodes
-// the body into v (nil: no body). A 400 or 404 is the domain's answer: it
-// comes back as domainErr, a todo.Error with the server's message, for the
-// response. Any other status is a failure of the call: err, for the endpoint.
+// readAnswer reads the server's answer to a call whose success is the
+// status want, and decodes the body of a success into v (nil: no body). It
+// returns neither error for a success, domainErr (a domain error, for the
+// response) for the domain's answer, or err (for the endpoint) for a
+// failure of the call.
 func readAnswer(r *http.Response, want int, v any) (domainErr, err error) {
 	// TODO(stage03, step 4): the client side of the error path. Decide, for
-	// each answer, whether it is the result (the status the call wants:
-	// the JSON body goes into v, unless v is nil), the domain's answer (a
-	// domain error of package todo, with the server's message: errorMessage
-	// reads it; the caller must be able to match it with errors.Is), or a
-	// failure of the call (returned as err, so that a circuit breaker or a
-	// retry sees it; say what the server answered). A body that does not
-	// decode is a failure of the call too. README, step 4.
+	// each answer the server may give, which of the three it is (README,
+	// step 4). A domain error carries the server's message (errorMessage
+	// reads it) and must match with errors.Is; a failure of the call says
+	// what the server answered.
 	return nil, fmt.Errorf("readAnswer is not written yet: do stage 03, step 4")
 }
 

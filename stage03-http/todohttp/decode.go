@@ -63,13 +63,12 @@ func decodeDeleteAllRequest(context.Context, *http.Request) (any, error) {
 	return todoendpoint.DeleteAllRequest{}, nil
 }
 
-// pathID reads the {id} of the route. An id that is not a number names no
-// todo: not found, as the contract says.
+// pathID returns the {id} of the route as a number, or the error for a
+// path whose {id} is not one.
 func pathID(r *http.Request) (int64, error) {
 	// TODO(stage03, step 1): the {id} of the route (the ServeMux matched it;
-	// see go doc net/http.Request.PathValue) as an int64. Text that is not
-	// a number names no todo: decide which domain error of package todo
-	// says so, so that encodeError answers as the contract asks (README).
+	// see go doc net/http.Request.PathValue) as an int64. For text that is
+	// not a number, decide the error (README, step 1).
 	return 0, errors.New("pathID is not written yet: do stage 03, step 1")
 }
 

@@ -13,14 +13,12 @@ import (
 
 // encodeResponse wraps a response encoder: a failed response (one whose
 // Failed method, kit's endpoint.Failer, returns a domain error) is answered
-// by encodeError; a good one by enc. Kit's server does not look inside
-// responses, so this is where domain errors become 400 and 404.
+// by the package's one error encoder; a good one by enc.
 func encodeResponse(enc httptransport.EncodeResponseFunc) httptransport.EncodeResponseFunc {
 	// TODO(stage03, step 2): return an encoder that answers a failed
 	// response (one that says it failed: kit's endpoint.Failer) through the
-	// one error encoder, and any other response through enc. After an
-	// error answer is written, return no error: kit calls its error encoder
-	// for an encoder's error, and would answer a second time.
+	// one error encoder, and any other response through enc. Decide what it
+	// returns once the error answer is written (README, step 2).
 	return enc
 }
 

@@ -17,17 +17,11 @@ import (
 // encodeError is the one error encoder of the server: every error answer
 // of the handler, whatever layer the error comes from, goes through here
 // (transport middleware around the handler, stage 04's Recover say, writes
-// its own answer). The body is {"error": "..."}; the status comes from, in
-// order:
-//
-//   - the error itself, if it brings one (kit's StatusCoder): the errors of
-//     this package, such as 405 or 413;
-//   - its kind (todoendpoint.KindOf): errors born in later layers say what
-//     they are, "rate limited" (429, with a Retry-After header) or
-//     "unavailable" (503, a circuit breaker is open), with their own message;
-//   - the domain code: invalid → 400, not found → 404;
-//   - otherwise 500, with the message "internal error": the details go to the
-//     log (the server's error handler), never to the client.
+// its own answer). It answers the status and the message that statusOf
+// picks, as the body {"error": "..."}, with the headers the error brings
+// (kit's Headerer: the Allow of this package's 405, say) and, for an error
+// of kind rate limited, a Retry-After header: the wait that the error
+// carries (todoendpoint.RetryAfter), in whole seconds.
 func encodeError(_ context.Context, err error, w http.ResponseWriter) {
 	status, message := statusOf(err)
 	var headerer httptransport.Headerer
@@ -56,21 +50,17 @@ func retryAfterSeconds(d time.Duration) string {
 // statusOf returns the HTTP status and the user's message for err.
 func statusOf(err error) (int, string) {
 	// TODO(stage03, step 2): the one place where an error becomes a status
-	// and the message a user sees. Three families of errors reach it:
-	//   - errors that bring their own status (kit's StatusCoder: this
-	//     package's 404, 405 and 413);
-	//   - errors born in later layers, which say their kind
-	//     (todoendpoint.KindOf): rate limited, unavailable;
-	//   - the domain's errors (package todo's codes), wrapped or not;
-	// and anything else is the server's own failure. Decide the status of
-	// each and the message: the domain's own message for a domain error,
-	// never the details of an unknown one (README, step 2).
+	// and the message a user sees. Errors of every layer reach it: this
+	// package's own, which bring a status (kit's StatusCoder); those born
+	// in later layers, which say their kind (todoendpoint.KindOf); the
+	// domain's (package todo's codes), wrapped or not; and any other.
+	// Decide the status and the message of each (README, step 2).
 	return http.StatusNotImplemented, "statusOf is not written yet: do stage 03, step 2"
 }
 
 // statusError is an error of this package that brings its HTTP status, and
-// maybe headers: an answer of the server's own (404, 405, 413), or a status
-// the client got. It implements kit's StatusCoder and Headerer.
+// maybe headers: an answer of the server's own (404, 405, 413). It
+// implements kit's StatusCoder and Headerer.
 type statusError struct {
 	status  int
 	message string

@@ -16,8 +16,9 @@ import (
 //
 // publicURL is the service's address as its clients see it, used for each
 // todo's url; empty means the scheme and host of each request. options go to
-// every kit server after the package's own, so that a caller can add its
-// own: an error handler that logs, say.
+// every kit server, so that a caller can add its own (an error handler that
+// logs, say); where one of them and the package set the same thing, the
+// caller's wins.
 func NewHandler(e todoendpoint.Endpoints, publicURL string, options ...httptransport.ServerOption) http.Handler {
 	mux := http.NewServeMux()
 
@@ -25,11 +26,8 @@ func NewHandler(e todoendpoint.Endpoints, publicURL string, options ...httptrans
 	// One kit server per route: an endpoint between its request decoder
 	// (decode.go) and its response encoder (encode.go). The README's table
 	// is the contract: which method and path, which endpoint, which answer.
-	// Every server of the handler shares three things: the base URL of the
-	// todos' urls (withBaseURL, run before the decoder), the one error
-	// encoder of the package, and the caller's options, given last so that
-	// they can add to or replace the package's own. A failed response is
-	// an error too: it must reach the error encoder (step 2).
+	// What every route must do alike, and how, is yours to decide once
+	// (README, step 3).
 
 	mux.Handle("/", unrouted(mux))
 	return cors(limitBody(mux))

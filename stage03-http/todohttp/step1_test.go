@@ -2,7 +2,6 @@ package todohttp
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http/httptest"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
@@ -71,23 +71,29 @@ func describePatch(p todo.Patch) string {
 }
 
 func TestStep1DecodeRejectsBadInput(t *testing.T) {
+	// What the service itself answers for an id that no todo has: the
+	// contract answers /todos/abc as it answers /todos/999.
+	_, unknown := todotest.NewService(t).Get(context.Background(), 999)
+	if code := todo.ErrorCode(unknown); code == "" || code == todo.CodeInternal {
+		t.Fatalf("the service's Get(999) on an empty store = %v; want a domain error", unknown)
+	}
 	for _, tc := range []struct {
 		what, id, body string
 		want           error
 		why            string
 	}{
-		{"malformed JSON", "1", `{"title": `, todo.ErrInvalid, "the client sent something it can fix: 400"},
-		{"a title that is a number", "1", `{"title": 5}`, todo.ErrInvalid, "the client sent something it can fix: 400"},
-		{"completed as a string", "1", `{"completed": "yes"}`, todo.ErrInvalid, "the client sent something it can fix: 400"},
-		{"an id that is not a number", "abc", `{"completed": true}`, todo.ErrNotFound,
-			"no todo has that id, so the contract answers 404, as for an unknown number"},
+		{"malformed JSON", "1", `{"title": `, todo.ErrInvalid, "the client sent something it can fix (400); readJSON's error already says so"},
+		{"a title that is a number", "1", `{"title": 5}`, todo.ErrInvalid, "the client sent something it can fix (400); readJSON's error already says so"},
+		{"completed as a string", "1", `{"completed": "yes"}`, todo.ErrInvalid, "the client sent something it can fix (400); readJSON's error already says so"},
+		{"an id that is not a number", "abc", `{"completed": true}`, unknown,
+			"the contract answers /todos/abc as it answers /todos/999, and the service's own answer for 999 has that code"},
 	} {
 		r := httptest.NewRequest("PATCH", "/todos/"+tc.id, strings.NewReader(tc.body))
 		r.SetPathValue("id", tc.id)
 		_, err := decodeUpdateRequest(context.Background(), r)
-		if !errors.Is(err, tc.want) {
-			fatalf(t, 1, "decodeUpdateRequest with %s = %v; want an error matching %v: %s. "+
-				"readJSON's errors already say which", tc.what, err, tc.want, tc.why)
+		if got, want := todo.ErrorCode(err), todo.ErrorCode(tc.want); got != want {
+			fatalf(t, 1, "decodeUpdateRequest with %s = %v (domain code %q); want a domain error of code %q: %s",
+				tc.what, err, got, want, tc.why)
 		}
 	}
 }

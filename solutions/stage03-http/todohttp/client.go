@@ -21,10 +21,10 @@ import (
 // options go to every kit client (httptransport.SetClient, say, to set
 // timeouts).
 //
-// The error path: a 400 or 404 answer is the domain's (invalid, not found)
-// and comes back inside the response, so errors.Is(err, todo.ErrNotFound)
-// holds for the caller; any other status, and any connection error, is a
-// failure of the call, returned by the endpoint.
+// Errors keep the rule of the endpoints (stage 02): a domain error comes
+// back inside the response, so that errors.Is(err, todo.ErrNotFound) holds
+// for the caller as with the service itself; a failure of the call is the
+// endpoint's error.
 func NewClient(base string, options ...httptransport.ClientOption) (todoendpoint.Endpoints, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -141,10 +141,11 @@ func decodeNoContent(build func(domainErr error) any) httptransport.DecodeRespon
 	}
 }
 
-// readAnswer reads the server's answer. With the status it wants, it decodes
-// the body into v (nil: no body). A 400 or 404 is the domain's answer: it
-// comes back as domainErr, a todo.Error with the server's message, for the
-// response. Any other status is a failure of the call: err, for the endpoint.
+// readAnswer reads the server's answer to a call whose success is the
+// status want, and decodes the body of a success into v (nil: no body). It
+// returns neither error for a success, domainErr (a domain error, for the
+// response) for the domain's answer, or err (for the endpoint) for a
+// failure of the call.
 func readAnswer(r *http.Response, want int, v any) (domainErr, err error) {
 	if r.StatusCode == want {
 		if v == nil {
@@ -162,7 +163,7 @@ func readAnswer(r *http.Response, want int, v any) (domainErr, err error) {
 	case http.StatusNotFound:
 		return &todo.Error{Code: todo.CodeNotFound, Message: message}, nil
 	}
-	return nil, &statusError{status: r.StatusCode, message: "todo server answered " + r.Status + ": " + message}
+	return nil, fmt.Errorf("todo server answered %s: %s", r.Status, message)
 }
 
 // errorMessage returns the "error" of a JSON error body, or the status text.

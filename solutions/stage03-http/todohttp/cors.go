@@ -2,10 +2,9 @@ package todohttp
 
 import "net/http"
 
-// cors lets a browser page from any origin use the API, as Todo-Backend
-// clients do. Every answer allows any origin; an OPTIONS request (a browser's
-// preflight, asking before a PATCH or a JSON POST) is answered 204 with the
-// methods and headers allowed, without reaching the routes.
+// cors lets a browser page from any origin use the API, as the Todo-Backend
+// pages do: it answers what the browser asks before a cross-origin request,
+// and marks the answers that the page may read.
 func cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Origin", "*")

@@ -66,8 +66,8 @@ func decodeDeleteAllRequest(context.Context, *http.Request) (any, error) {
 	return todoendpoint.DeleteAllRequest{}, nil
 }
 
-// pathID reads the {id} of the route. An id that is not a number names no
-// todo: not found, as the contract says.
+// pathID returns the {id} of the route as a number, or the error for a
+// path whose {id} is not one.
 func pathID(r *http.Request) (int64, error) {
 	raw := r.PathValue("id")
 	id, err := strconv.ParseInt(raw, 10, 64)

@@ -14,8 +14,7 @@ import (
 
 // encodeResponse wraps a response encoder: a failed response (one whose
 // Failed method, kit's endpoint.Failer, returns a domain error) is answered
-// by encodeError; a good one by enc. Kit's server does not look inside
-// responses, so this is where domain errors become 400 and 404.
+// by the package's one error encoder; a good one by enc.
 func encodeResponse(enc httptransport.EncodeResponseFunc) httptransport.EncodeResponseFunc {
 	return func(ctx context.Context, w http.ResponseWriter, response any) error {
 		if f, ok := response.(endpoint.Failer); ok && f.Failed() != nil {

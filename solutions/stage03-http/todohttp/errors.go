@@ -18,17 +18,11 @@ import (
 // encodeError is the one error encoder of the server: every error answer
 // of the handler, whatever layer the error comes from, goes through here
 // (transport middleware around the handler, stage 04's Recover say, writes
-// its own answer). The body is {"error": "..."}; the status comes from, in
-// order:
-//
-//   - the error itself, if it brings one (kit's StatusCoder): the errors of
-//     this package, such as 405 or 413;
-//   - its kind (todoendpoint.KindOf): errors born in later layers say what
-//     they are, "rate limited" (429, with a Retry-After header) or
-//     "unavailable" (503, a circuit breaker is open), with their own message;
-//   - the domain code: invalid → 400, not found → 404;
-//   - otherwise 500, with the message "internal error": the details go to the
-//     log (the server's error handler), never to the client.
+// its own answer). It answers the status and the message that statusOf
+// picks, as the body {"error": "..."}, with the headers the error brings
+// (kit's Headerer: the Allow of this package's 405, say) and, for an error
+// of kind rate limited, a Retry-After header: the wait that the error
+// carries (todoendpoint.RetryAfter), in whole seconds.
 func encodeError(_ context.Context, err error, w http.ResponseWriter) {
 	status, message := statusOf(err)
 	var headerer httptransport.Headerer
@@ -76,8 +70,8 @@ func statusOf(err error) (int, string) {
 }
 
 // statusError is an error of this package that brings its HTTP status, and
-// maybe headers: an answer of the server's own (404, 405, 413), or a status
-// the client got. It implements kit's StatusCoder and Headerer.
+// maybe headers: an answer of the server's own (404, 405, 413). It
+// implements kit's StatusCoder and Headerer.
 type statusError struct {
 	status  int
 	message string

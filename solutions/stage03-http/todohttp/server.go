@@ -17,8 +17,9 @@ import (
 //
 // publicURL is the service's address as its clients see it, used for each
 // todo's url; empty means the scheme and host of each request. options go to
-// every kit server after the package's own, so that a caller can add its
-// own: an error handler that logs, say.
+// every kit server, so that a caller can add its own (an error handler that
+// logs, say); where one of them and the package set the same thing, the
+// caller's wins.
 func NewHandler(e todoendpoint.Endpoints, publicURL string, options ...httptransport.ServerOption) http.Handler {
 	mux := http.NewServeMux()
 

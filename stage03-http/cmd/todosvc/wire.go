@@ -18,10 +18,9 @@ func wire(store todo.Store, publicURL string, logger log.Logger) http.Handler {
 	// HTTP handler of your package todohttp (this module's, not the one
 	// under solutions/). Return the handler.
 	// An error that kit's servers meet (a body that does not decode, a
-	// store that fails) is answered by the error encoder with no details;
-	// nobody would ever learn what failed unless the handler also logs it.
-	// Give the handler kit's way to do that, on logger, with a key that
-	// says which transport logged it (the README shows the line).
+	// store that fails) is answered with no details (step 2); the details
+	// must still reach logger, on lines that say which transport wrote
+	// them. Decide how (README, step 5).
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "todosvc is not wired yet: do stage 03, step 5", http.StatusNotImplemented)
 	})
