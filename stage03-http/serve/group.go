@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	stdlog "log"
 	"net"
 	"net/http"
 	"time"
@@ -52,6 +53,7 @@ func NewGroup(logger log.Logger, f Flags) *Group {
 func (g *Group) HTTP(name, addr string, handler http.Handler) (net.Addr, error) {
 	s := &http.Server{
 		Handler:           handler,
+		ErrorLog:          stdlog.New(log.NewStdlibAdapter(log.With(g.logger, "transport", name)), "", 0),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second, // pprof's profile takes 30 s by default
@@ -106,13 +108,14 @@ func (g *Group) add(name, addr string, serve func(net.Listener) error, stop func
 
 // OnStop adds f to what the group runs first when it stops, to report that
 // this process is no longer ready for new requests (e.g. deregister it).
-// The funcs run newest first, before the grace period.
+// The funcs run newest first, before the grace period. Call it before Run.
 func (g *Group) OnStop(f func()) {
 	g.onStop = append(g.onStop, f)
 }
 
 // Close closes the listeners of a group that will not run, e.g. when a
-// later listen failed. After Run it does nothing.
+// later listen failed; defer it right after NewGroup. After Run the
+// listeners are closed already, and Close changes nothing.
 func (g *Group) Close() {
 	for _, s := range g.servers {
 		s.listener.Close()
