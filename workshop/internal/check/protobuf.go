@@ -207,7 +207,7 @@ func compareGenerated(committed, regenerated map[string][]byte) (summary, detail
 		}
 		if !bytes.Equal(old, regenerated[f]) {
 			stale = append(stale, f)
-			details = append(details, generatedDifference(f, old, regenerated[f]))
+			details = append(details, textdiff.FirstDifference(f, "committed", old, "regenerated", regenerated[f]))
 		}
 	}
 	for _, f := range slices.Sorted(maps.Keys(committed)) {
@@ -226,17 +226,6 @@ func compareGenerated(committed, regenerated map[string][]byte) (summary, detail
 		problems = append(problems, "committed but no longer generated: "+strings.Join(extra, ", "))
 	}
 	return strings.Join(problems, "; "), strings.Join(details, "\n")
-}
-
-// generatedDifference describes the first line where a committed generated
-// file differs from the regenerated one.
-func generatedDifference(f string, committed, regenerated []byte) string {
-	a, b := strings.Split(string(committed), "\n"), strings.Split(string(regenerated), "\n")
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	return fmt.Sprintf("%s, line %d:\n  committed:   %s\n  regenerated: %s", f, i+1, textdiff.QuotedLine(a, i), textdiff.QuotedLine(b, i))
 }
 
 // copyFile copies the file src to dst, making dst's directory.

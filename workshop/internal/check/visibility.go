@@ -343,7 +343,7 @@ func declBodies(src []byte) (map[string][]byte, error) {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
 			if d.Body != nil {
-				bodies[declNames(d)[0]] = src[off(d.Body.Lbrace)+1 : off(d.Body.Rbrace)]
+				bodies[hints.FuncName(d)] = src[off(d.Body.Lbrace)+1 : off(d.Body.Rbrace)]
 			}
 		case *ast.GenDecl:
 			for _, spec := range d.Specs {
@@ -360,53 +360,6 @@ func declBodies(src []byte) (map[string][]byte, error) {
 		}
 	}
 	return bodies, nil
-}
-
-// declNames returns the names a top-level declaration declares: Name, or
-// Type.Method for a method.
-func declNames(decl ast.Decl) []string {
-	switch d := decl.(type) {
-	case *ast.FuncDecl:
-		if d.Recv == nil || len(d.Recv.List) == 0 {
-			return []string{d.Name.Name}
-		}
-		typ := d.Recv.List[0].Type
-		for {
-			switch t := typ.(type) {
-			case *ast.StarExpr:
-				typ = t.X
-				continue
-			case *ast.IndexExpr:
-				typ = t.X
-				continue
-			case *ast.IndexListExpr:
-				typ = t.X
-				continue
-			case *ast.ParenExpr:
-				typ = t.X
-				continue
-			}
-			break
-		}
-		if id, ok := typ.(*ast.Ident); ok {
-			return []string{id.Name + "." + d.Name.Name}
-		}
-		return []string{d.Name.Name}
-	case *ast.GenDecl:
-		var names []string
-		for _, spec := range d.Specs {
-			switch sp := spec.(type) {
-			case *ast.TypeSpec:
-				names = append(names, sp.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range sp.Names {
-					names = append(names, n.Name)
-				}
-			}
-		}
-		return names
-	}
-	return nil
 }
 
 // findShown returns the runs of learner's windows that the exercise in dir

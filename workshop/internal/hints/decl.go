@@ -94,7 +94,7 @@ func Decls(filename string, src []byte) ([]Decl, error) {
 			if d.Doc != nil {
 				start = d.Doc.Pos()
 			}
-			add(funcName(d), d, start, d.End())
+			add(FuncName(d), d, start, d.End())
 		case *ast.GenDecl:
 			if d.Tok == token.IMPORT {
 				continue
@@ -134,10 +134,10 @@ func Decls(filename string, src []byte) ([]Decl, error) {
 	return decls, nil
 }
 
-// funcName returns the name a code line gives a func: Name, or
+// FuncName returns the name a code line gives a func: Name, or
 // Type.Method for a method (pointer receiver or not, type parameters left
 // out).
-func funcName(d *ast.FuncDecl) string {
+func FuncName(d *ast.FuncDecl) string {
 	if d.Recv == nil || len(d.Recv.List) == 0 {
 		return d.Name.Name
 	}
