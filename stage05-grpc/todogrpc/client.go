@@ -21,22 +21,20 @@ var serviceName = todov1.TodoService_ServiceDesc.ServiceName
 // an Endpoints set, which is a todo.Service. Make conn with grpc.NewClient;
 // the caller closes it. options go to every kit client.
 //
-// The error path: NotFound and InvalidArgument are the domain's answers and
-// come back inside the response (the domainErrors middleware), so
-// errors.Is(err, todo.ErrNotFound) holds for the caller; any other status,
-// and any connection error, is a failure of the call, returned by the
-// endpoint.
+// The error path: the domain's answers come back as they do from the
+// service itself, so errors.Is(err, todo.ErrNotFound) holds for the caller;
+// a failure of the call is an error of the endpoint (see domainErrors).
 func NewClient(conn *grpc.ClientConn, options ...grpctransport.ClientOption) todoendpoint.Endpoints {
 	// TODO(stage05, step 4): one kit gRPC client endpoint per rpc.
 	// In: a connection (the caller made it and closes it) and options for
 	// every kit client. Out: the six endpoints in an Endpoints set, which
-	// is a todo.Service. Kit's client needs to know the rpc it calls (the
-	// fully qualified service name, serviceName, and the method), how to
-	// encode the endpoint's request and decode the reply (the functions
-	// below), and a value of the reply's message type to decode into.
-	// The decision: where the domain errors come back (domainErrors, a
-	// todoendpoint.Middleware): every endpoint of the set goes through it.
-	// Until then every call fails.
+	// is a todo.Service. Kit's client must know which rpc it calls (the
+	// service's full name is serviceName), how to encode the endpoint's
+	// request and decode the reply (the functions below), and what type
+	// of message the reply is.
+	// What a caller must observe: every method of the set calls its own
+	// rpc, and errors come back as described above. The decision (README,
+	// step 4): where domainErrors sits. Until then every call fails.
 	notYet := func(string, endpoint.Endpoint) endpoint.Endpoint {
 		return func(context.Context, any) (any, error) { return nil, notWritten("NewClient", 4) }
 	}

@@ -37,14 +37,14 @@ func decodeListRequest(_ context.Context, grpcReq any) (any, error) {
 
 func decodeUpdateRequest(_ context.Context, grpcReq any) (any, error) {
 	// TODO(stage05, step 1): decode the Update rpc's request.
-	// In: the message gRPC parsed, a *todov1.UpdateRequest (anything else
-	// is a wiring mistake: an error made by wrongType, never a panic).
-	// Out: a todoendpoint.UpdateRequest, the id and a todo.Patch.
-	// The decision: title, completed and order are proto3 optional (read
-	// their Go fields in todo.pb.go). A field the client did not send must
-	// stay "leave it" in the patch, and completed=false or order=0 sent on
-	// purpose must still change the todo. The service checks the values;
-	// the decoder only carries them.
+	// In: the message gRPC parsed for the Update rpc (a message of another
+	// rpc is a wiring mistake: an error, never a panic). Out: the
+	// endpoint's todoendpoint.UpdateRequest.
+	// What a caller must observe: an update changes the fields the client
+	// sent and nothing else. A client that sends only completed must not
+	// lose its title; a client that sends completed=false or order=0 must
+	// see its todo un-completed or moved to 0. The service checks the
+	// values; the decoder only carries them.
 	return nil, notWritten("decodeUpdateRequest", 1)
 }
 

@@ -15,9 +15,9 @@
 // The client side: NewClient binds each rpc to a kit grpctransport.Client,
 // and puts the six client endpoints in a todoendpoint.Endpoints, which is a
 // todo.Service. Kit's client returns a non-OK status as an error before its
-// decoder runs, so a client endpoint middleware (domainErrors) turns
-// NotFound and InvalidArgument back into domain errors inside the response
-// of the method (its FailedResponse in todoendpoint.Methods()):
+// decoder runs, so a client endpoint middleware (domainErrors) turns the
+// statuses that are answers of the service back into domain errors inside
+// the response of the method (its FailedResponse in todoendpoint.Methods()):
 // errors.Is(err, todo.ErrNotFound) holds for the caller, and circuit breakers
 // and retries see only real failures.
 package todogrpc

@@ -12,17 +12,16 @@ import (
 // encodeResponse wraps a response encoder of the server (NewServer wraps
 // every one of them).
 func encodeResponse(enc grpctransport.EncodeResponseFunc) grpctransport.EncodeResponseFunc {
-	// TODO(stage05, step 1): keep failed responses away from the encoder.
-	// In: enc, the encoder of one rpc. Out: an encoder that calls it only for
-	// a response that did not fail.
-	// The error path of stage 02: a domain error (not found, invalid)
-	// travels inside the response, and the response says so through kit's
-	// endpoint.Failer. Kit's gRPC server does not look: to it an endpoint
-	// that returned a nil error succeeded, and it would encode an empty todo
-	// with an OK status. So a failed response is not encoded: its domain
-	// error, as it is, becomes this encoder's error, which the server method
-	// turns into a status (step 3). A response that is no Failer, or did not
-	// fail, goes to enc.
+	// TODO(stage05, step 1): the server's half of stage 02's error path.
+	// In: enc, the encoder of one rpc. Out: the encoder NewServer gives
+	// kit's server in its place.
+	// What a caller must observe: a Get of a todo that is not there answers
+	// NotFound with the domain's message ("todo 9 not found"), never OK
+	// with an empty todo; a Get that found its todo answers what enc makes
+	// of it. Kit's gRPC server encodes whatever an endpoint returned with a
+	// nil error, and stage 02's endpoints return a nil error for a domain
+	// answer too. Whatever this encoder returns instead of a message, the
+	// server method hands to toStatus (step 2).
 	return func(context.Context, any) (any, error) {
 		return nil, notWritten("encodeResponse", 1)
 	}

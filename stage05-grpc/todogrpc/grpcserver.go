@@ -7,26 +7,26 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 )
 
-// NewGRPCServer returns a gRPC server that serves the endpoints as
-// todo.v1.TodoService (NewServer), with the Recover interceptor, the
-// standard health service and server reflection (so that grpcurl can list
-// and describe the service without the .proto file). opts are more server
-// options, after the interceptor.
+// NewGRPCServer returns the gRPC server of cmd/todosvc: the endpoints as
+// todo.v1.TodoService, with panic recovery, the standard health service and
+// server reflection (so that grpcurl can list and describe the service
+// without the .proto file). opts are more server options.
 func NewGRPCServer(endpoints todoendpoint.Endpoints, logger log.Logger, opts ...grpc.ServerOption) *grpc.Server {
 	// TODO(stage05, step 5): the whole gRPC server of cmd/todosvc.
 	// In: the endpoints (stage 04's onion, shared with HTTP), a logger and
 	// the caller's server options. Out: a *grpc.Server, not serving yet
-	// (run's serve.Group serves and stops it), that
-	//   - survives a panic in any rpc: Recover, as a unary interceptor,
-	//     ahead of the caller's options, logging with the keys
-	//     layer=transport transport=gRPC;
-	//   - serves todo.v1.TodoService: NewServer's API registered with the
-	//     generated register function, given kit's error-handler server
-	//     option with LogErrorHandler (keys transport=gRPC), so the error
-	//     behind an Internal answer reaches the log and domain errors do not;
-	//   - answers the standard health service SERVING, for the whole server
-	//     ("") and for todo.v1.TodoService by name;
-	//   - answers server reflection, for grpcurl.
+	// (run's serve.Group serves and stops it). What its callers and its
+	// operator must observe:
+	//   - it serves todo.v1.TodoService, NewServer's API;
+	//   - a panic in any rpc, or in an interceptor the caller gave in opts,
+	//     fails that one call with Internal, and the server goes on
+	//     serving; the panic is in the log, as the gRPC transport's;
+	//   - the error behind every Internal answer is in the log, as the gRPC
+	//     transport's; the domain's answers are not logged;
+	//   - the standard health service answers SERVING for the whole server
+	//     and for todo.v1.TodoService;
+	//   - server reflection lists its services, for grpcurl.
+	// The step 5 tests say which log lines they look for.
 	// Until then it is an empty server: every call answers Unimplemented.
 	return grpc.NewServer(opts...)
 }

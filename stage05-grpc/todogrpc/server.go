@@ -29,9 +29,8 @@ type server struct {
 
 // NewServer returns the gRPC API of the todo service: one kit server per
 // rpc, each binding one endpoint of e to its decoder and encoder. Register it
-// on a grpc.Server with todov1.RegisterTodoServiceServer. options go to
-// every kit server, so a caller can add, say,
-// grpctransport.ServerErrorHandler to log errors.
+// on a grpc.Server (step 5). options go to every kit server, so that a
+// caller's options (an error handler, say) apply to every rpc.
 func NewServer(e todoendpoint.Endpoints, options ...grpctransport.ServerOption) todov1.TodoServiceServer {
 	// TODO(stage05, step 3): bind each endpoint of e to its rpc.
 	// One kit gRPC server (package grpctransport) per field of server: the
@@ -43,8 +42,9 @@ func NewServer(e todoendpoint.Endpoints, options ...grpctransport.ServerOption) 
 	return &server{create: u, get: u, list: u, update: u, delete: u, deleteAll: u}
 }
 
-// unbound is the handler of an rpc that NewServer does not bind yet. (The
-// exercise only: delete it when NewServer is written.)
+// unbound is the handler of an rpc that NewServer does not bind yet.
+// (Exercise scaffolding, like notWritten in errors.go: when NewServer is
+// written nothing uses it; delete it then. The solution has none.)
 type unbound struct{}
 
 func (unbound) ServeGRPC(ctx context.Context, _ any) (context.Context, any, error) {

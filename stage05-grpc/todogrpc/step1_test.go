@@ -67,7 +67,7 @@ func TestStep1EncodeResponseEncodesSuccess(t *testing.T) {
 	plain := func(_ context.Context, response any) (any, error) { return "encoded " + response.(string), nil }
 	if got, err := encodeResponse(plain)(context.Background(), "hello"); err != nil || got != "encoded hello" {
 		t.Fatalf("step 1: encodeResponse(enc) of a response that is no endpoint.Failer returned (%v, %v); want (\"encoded hello\", nil): "+
-			"only a response that says it failed skips the encoder %s", got, err, stuck(1))
+			"a response of some other shape never reached its encoder, so the rpc that returns it would answer nothing %s", got, err, stuck(1))
 	}
 }
 
@@ -85,6 +85,6 @@ func TestStep1EncodeResponseSendsFailuresToTheErrorPath(t *testing.T) {
 	}
 	if got != nil || !errors.Is(err, todo.ErrNotFound) || err.Error() != "todo 9 not found" {
 		t.Fatalf("step 1: encodeResponse(enc) of a failed GetResponse returned (%v, %q); want (nil, the response's own error, \"todo 9 not found\"): "+
-			"toStatus (step 2) needs the domain error as it is to pick NotFound %s", got, err, stuck(1))
+			"the server method turns what comes back here into the client's status, so the client would not read NotFound \"todo 9 not found\" %s", got, err, stuck(1))
 	}
 }

@@ -36,21 +36,21 @@ func TestStep2ErrorsBecomeStatusCodes(t *testing.T) {
 		hint    string
 	}{
 		{"a domain error: invalid", todo.Errorf(todo.CodeInvalid, "title must not be empty"),
-			codes.InvalidArgument, "title must not be empty", "the caller sent something the service refuses: a code that says \"fix your request\", with the domain's message"},
+			codes.InvalidArgument, "title must not be empty", "the service refused what the caller sent: with another code, a client cannot tell that resending the same request is hopeless and the request itself must change"},
 		{"a domain error: not found", todo.Errorf(todo.CodeNotFound, "todo 9 not found"),
-			codes.NotFound, "todo 9 not found", "the caller asked for a todo that is not there: a code that says so, with the domain's message"},
+			codes.NotFound, "todo 9 not found", "the caller asked for a todo that is not there: with another code or message, a client (and the user reading it) cannot tell that the todo is gone"},
 		{"a wrapped domain error", fmt.Errorf("update: %w", todo.Errorf(todo.CodeNotFound, "todo 9 not found")),
-			codes.NotFound, "todo 9 not found", "a wrapped domain error is still one: stage 01's helpers for codes and messages look through wrapping, and the message is the domain's, not the wrapper's"},
+			codes.NotFound, "todo 9 not found", "the endpoint wrapped the service's not-found: a client that got another code, or the wrapper's \"update: …\" text, would see an implementation detail instead of the answer"},
 		{"an internal error", errors.New("sqlite: disk I/O error at /var/lib/todo.db"),
-			codes.Internal, "internal error", "anything else is the server's own failure: the client learns that much and nothing more; the details go to the log"},
+			codes.Internal, "internal error", "a failure of the server itself: the path of the database file would reach every client; the client learns the call failed, the log gets the rest"},
 		{"rate limited (stage 04)", &todomw.RateLimitedError{Wait: time.Second},
-			codes.ResourceExhausted, "rate limited", "stage 04's rate limiter refused the call: it carries a kind (stage 02's KindOf), not a domain code; the code that says \"a quota ran out, slow down\", with the error's own text"},
+			codes.ResourceExhausted, "rate limited", "stage 04's rate limiter refused the call: with another code, a client cannot tell that it only has to slow down, and the same request will succeed later"},
 		{"circuit open (stage 04)", fmt.Errorf("get: %w", &todomw.CircuitOpenError{Method: "Get"}),
-			codes.Unavailable, "get: service unavailable", "stage 04's circuit breaker is open: kind unavailable; the code that says \"not now, try again later\", with the error's own text"},
+			codes.Unavailable, "get: service unavailable", "stage 04's circuit breaker is open: with another code, a client (and stage 06's retries) cannot tell that the service is out for now and another try, later or elsewhere, may work"},
 		{"a gRPC status already", status.Error(codes.PermissionDenied, "not yours"),
-			codes.PermissionDenied, "not yours", "an error that already is a gRPC status was chosen on purpose by whoever made it: it goes out as it is"},
+			codes.PermissionDenied, "not yours", "whoever made this error chose PermissionDenied and its message: any other answer loses what they knew and this function does not"},
 		{"an error with a GRPCStatus method", ownStatusError{},
-			codes.Aborted, "try again, the todo changed meanwhile", "this error is a status and has a kind: the status it brings wins"},
+			codes.Aborted, "try again, the todo changed meanwhile", "this error brings its own status (Aborted: re-read and retry) and a kind (rate limited) too: a client answered ResourceExhausted would wait for a quota instead of re-reading the todo"},
 	} {
 		got := toStatus(tc.err)
 		st, isStatus := status.FromError(got)

@@ -124,14 +124,14 @@ func TestStep4OtherCodesAreEndpointErrors(t *testing.T) {
 	resp, err := endpoints.GetEndpoint(ctx, todoendpoint.GetRequest{ID: 1})
 	if resp != nil || status.Code(err) != codes.Unavailable {
 		t.Fatalf("step 4: the Get client endpoint, against a server answering Unavailable, returned (%v, %s); "+
-			"want (nil, the Unavailable status error as it is): a status that is no domain answer is a failure of the call, "+
-			"and circuit breakers and retries must see it %s", describeResponse(resp), codeAndMessage(err), stuck(4))
+			"want (nil, the Unavailable status error as it is): a circuit breaker in front of this endpoint counts only the errors it returns, "+
+			"so it would never open on a server that is down, and a retry would never try another instance %s", describeResponse(resp), codeAndMessage(err), stuck(4))
 	}
 	if errors.Is(err, todo.ErrNotFound) || errors.Is(err, todo.ErrInvalid) {
 		t.Fatalf("step 4: an Unavailable answer gave %v, which matches a domain error; want a failure of the call %s", err, stuck(4))
 	}
 	if err := endpoints.Delete(ctx, 1); status.Code(err) != codes.Unimplemented {
-		t.Fatalf("step 4: client.Delete against a server without the Delete rpc = %s; want Unimplemented, as the server answered: any code but the domain ones stays the endpoint's error %s", codeAndMessage(err), stuck(4))
+		t.Fatalf("step 4: client.Delete against a server without the Delete rpc = %s; want Unimplemented, as the server answered: a caller told anything else would never learn that this server lacks the rpc %s", codeAndMessage(err), stuck(4))
 	}
 
 	// Nobody listens on this address any more: a connection error.

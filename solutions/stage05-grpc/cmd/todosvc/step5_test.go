@@ -3,16 +3,21 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/go-kit/log"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
@@ -21,7 +26,10 @@ import (
 	"google.golang.org/grpc/status"
 
 	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
+	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
+	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 )
 
 // Step 5: HTTP and gRPC in one process (README, "Step 5").
@@ -245,5 +253,155 @@ func TestStep5MiddlewareGuardsBothTransports(t *testing.T) {
 	if n := strings.Count(s.logs.String(), "method=List"); n != 2 {
 		t.Fatalf("step 5: the service's log has %d lines with method=List; want 2 (one per transport; the refused ones never reached it)\nlogs:\n%s",
 			n, s.logs)
+	}
+}
+
+// logLine returns the first line of logs that holds every one of parts, or "".
+func logLine(logs string, parts ...string) string {
+	for _, line := range strings.Split(logs, "\n") {
+		all := true
+		for _, part := range parts {
+			all = all && strings.Contains(line, part)
+		}
+		if all {
+			return line
+		}
+	}
+	return ""
+}
+
+// shortLines returns logs with every line cut to 160 characters: a panic's
+// line holds its whole stack.
+func shortLines(logs string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(logs), "\n") {
+		if len(line) > 160 {
+			line = line[:160] + "…"
+		}
+		b.WriteString("  " + line + "\n")
+	}
+	return b.String()
+}
+
+func TestStep5PanicsAndFailuresReachTheLog(t *testing.T) {
+	// A Get endpoint with a behaviour per id: 1 found, 2 a panic, 3 a
+	// failure of the server, 4 a domain answer.
+	get := func(_ context.Context, request any) (any, error) {
+		switch request.(todoendpoint.GetRequest).ID {
+		case 2:
+			panic("boom in the Get endpoint")
+		case 3:
+			return nil, errors.New("sqlite: disk I/O error")
+		case 4:
+			return todoendpoint.GetResponse{Err: todo.Errorf(todo.CodeNotFound, "todo 4 not found")}, nil
+		}
+		return todoendpoint.GetResponse{Todo: todo.Todo{ID: 1, Title: "found", CreatedAt: time.Now(), UpdatedAt: time.Now()}}, nil
+	}
+	list := func(context.Context, any) (any, error) { return todoendpoint.ListResponse{}, nil }
+
+	// The caller's options: an interceptor chained in opts that panics on
+	// List, and, outermost of all, a safety net that catches any panic
+	// that nothing else recovered, so that it fails this test instead of
+	// ending the whole test binary.
+	var (
+		mu      sync.Mutex
+		escaped string // the first panic the safety net caught
+	)
+	escapedPanic := func() string { mu.Lock(); defer mu.Unlock(); return escaped }
+	safetyNet := func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				mu.Lock()
+				if escaped == "" {
+					escaped = fmt.Sprint(p)
+				}
+				mu.Unlock()
+				resp, err = nil, status.Error(codes.DataLoss, "the panic escaped the server's recovery")
+			}
+		}()
+		return handler(ctx, req)
+	}
+	panicOnList := func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		if strings.HasSuffix(info.FullMethod, "/List") {
+			panic("boom in the caller's interceptor")
+		}
+		return handler(ctx, req)
+	}
+
+	logs := &servetest.SyncBuffer{}
+	server := func() *grpc.Server {
+		defer func() {
+			if p := recover(); p != nil {
+				t.Fatalf("step 5: NewGRPCServer, given the options UnaryInterceptor(a safety net) and ChainUnaryInterceptor(another), panicked: %v.\n"+
+					"A caller must be able to add its own interceptors with either option %s", p, stuck)
+			}
+		}()
+		return todogrpc.NewGRPCServer(todoendpoint.Endpoints{GetEndpoint: get, ListEndpoint: list}, log.NewLogfmtLogger(logs),
+			grpc.UnaryInterceptor(safetyNet), grpc.ChainUnaryInterceptor(panicOnList))
+	}()
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go server.Serve(listener)
+	t.Cleanup(server.Stop)
+	conn, err := grpc.NewClient(listener.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	client := todov1.NewTodoServiceClient(conn)
+	ctx := context.Background()
+
+	if _, err := client.Get(ctx, &todov1.GetRequest{Id: 1}); err != nil {
+		earlierStep(t, "the Get rpc", err)
+		t.Fatalf("step 5: the Get rpc of NewGRPCServer answered %s; want OK and the todo.\n%s %s", codeAndMessage(err), wireHint, stuck)
+	}
+
+	// A panic in the endpoint.
+	_, err = client.Get(ctx, &todov1.GetRequest{Id: 2})
+	if p := escapedPanic(); p != "" {
+		t.Fatalf("step 5: a panic in the Get endpoint (%q) reached the outermost interceptor of the test: without it, it would have "+
+			"ended the whole server and every call in flight. Was recovery installed, and did the caller's options leave it in place? %s", p, stuck)
+	}
+	if st := status.Convert(err); st.Code() != codes.Internal || st.Message() != "internal error" {
+		t.Fatalf("step 5: the Get rpc whose endpoint panics answered %s; want Internal \"internal error\": the caller learns the call failed, "+
+			"and nothing of the panic %s", codeAndMessage(err), stuck)
+	}
+	if line := logLine(logs.String(), "boom in the Get endpoint"); line == "" || !strings.Contains(line, "transport=gRPC") {
+		t.Fatalf("step 5: after a panic in the Get rpc, the log line with the panic is\n%swant one that holds transport=gRPC: "+
+			"an operator looking for the gRPC transport's failures must find it %s", shortLines(line), stuck)
+	}
+
+	// A panic in an interceptor the caller chained in opts.
+	_, err = client.List(ctx, &todov1.ListRequest{})
+	if p := escapedPanic(); p != "" {
+		t.Fatalf("step 5: a panic in an interceptor that the caller gave in opts (%q) escaped the server's recovery: "+
+			"recovery that runs inside the caller's interceptors cannot catch their panics %s", p, stuck)
+	}
+	if status.Code(err) != codes.Internal {
+		t.Fatalf("step 5: the List rpc whose interceptor panics answered %s; want Internal %s", codeAndMessage(err), stuck)
+	}
+	if _, err := client.Get(ctx, &todov1.GetRequest{Id: 1}); err != nil {
+		t.Fatalf("step 5: after two panics, the Get rpc answered %s; want OK: one panic fails one call, the server goes on %s", codeAndMessage(err), stuck)
+	}
+
+	// A failure of the server, and a domain answer.
+	_, err = client.Get(ctx, &todov1.GetRequest{Id: 3})
+	if st := status.Convert(err); st.Code() != codes.Internal || st.Message() != "internal error" {
+		t.Fatalf("step 5: the Get rpc whose endpoint fails with an SQLite error answered %s; want Internal \"internal error\" (step 2) %s", codeAndMessage(err), stuck)
+	}
+	if line := logLine(logs.String(), "disk I/O error"); line == "" || !strings.Contains(line, "transport=gRPC") {
+		t.Fatalf("step 5: after a Get rpc that answered Internal, the log line with its error (sqlite: disk I/O error) is %q; "+
+			"want one that holds transport=gRPC: the client only learned \"internal error\", the log is the only place left for the cause. The log:\n%s%s",
+			line, shortLines(logs.String()), stuck)
+	}
+	_, err = client.Get(ctx, &todov1.GetRequest{Id: 4})
+	if status.Code(err) != codes.NotFound {
+		t.Fatalf("step 5: the Get rpc whose endpoint answers not found answered %s; want NotFound (steps 1 to 3) %s", codeAndMessage(err), stuck)
+	}
+	if line := logLine(logs.String(), "todo 4 not found"); line != "" {
+		t.Fatalf("step 5: the log has %q; want no line for a not-found: it is an answer of the service, not a failure, "+
+			"and the HTTP side does not log it either %s", line, stuck)
 	}
 }
