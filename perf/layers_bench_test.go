@@ -10,6 +10,7 @@ import (
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 )
 
 // A layer is one rung of the ladder: it builds, on a seeded store, a
@@ -48,7 +49,7 @@ var layers = []layer{
 		return httpClient(tb, serveHTTP(tb, plainHandler(store)))
 	}},
 	{"grpc", func(tb testing.TB, store todo.Store) todo.Service {
-		return serveGRPC(tb, kitGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger()))
+		return serveGRPC(tb, todogrpc.NewGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger()))
 	}},
 	{"grpc+mw", func(tb testing.TB, store todo.Store) todo.Service {
 		return serveGRPC(tb, newOnion(tb, todo.NewService(store, time.Now)).grpcServer())

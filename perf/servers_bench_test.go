@@ -14,6 +14,7 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
+	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 )
 
 // A server is one whole server under test, as the load tool sees it.
@@ -39,7 +40,7 @@ var servers = []server{
 		return serveGRPC(tb, plainGRPCServer(store))
 	}},
 	{"grpc", func(tb testing.TB, store todo.Store) todo.Service {
-		return serveGRPC(tb, kitGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger()))
+		return serveGRPC(tb, todogrpc.NewGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger()))
 	}},
 	{"grpc+mw", func(tb testing.TB, store todo.Store) todo.Service {
 		return serveGRPC(tb, newOnion(tb, todo.NewService(store, time.Now)).grpcServer())

@@ -153,16 +153,12 @@ func newOnion(tb testing.TB, svc todo.Service) onion {
 	return onion{endpoints: endpoints, logger: logger}
 }
 
-// grpcServer is the onion's gRPC server, as stage 05's todosvc serves it,
-// with the server options opts.
+// grpcServer is the onion's gRPC server, as stage 05's todosvc serves it
+// (todogrpc.NewGRPCServer: Recover, health and reflection beside the todo
+// service; the last two cost nothing per call), with the server options
+// opts.
 func (o onion) grpcServer(opts ...grpc.ServerOption) *grpc.Server {
 	return todogrpc.NewGRPCServer(o.endpoints, o.logger, opts...)
-}
-
-// kitGRPCServer is the stage 05 gRPC server of the endpoints e, as
-// stage 05's todosvc serves it.
-func kitGRPCServer(e todoendpoint.Endpoints, logger log.Logger, opts ...grpc.ServerOption) *grpc.Server {
-	return todogrpc.NewGRPCServer(e, logger, opts...)
 }
 
 // plainGRPCServer is the baseline's gRPC server over the stage 01 service on
