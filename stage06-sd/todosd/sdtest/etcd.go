@@ -13,6 +13,7 @@ import (
 	clientv3 "go.etcd.io/etcd/client/v3"
 
 	"github.com/gokit-workshop/workshop/stage06-sd/internal/embedetcd"
+	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
 )
 
 // EnvEndpoints names the environment variable that points the tests at an
@@ -46,7 +47,10 @@ func StartEtcd(t testing.TB) *Etcd {
 	var endpoints []string
 	root := "/" // under which the test's keys live
 	if env := os.Getenv(EnvEndpoints); env != "" {
-		endpoints = strings.Split(env, ",")
+		var err error
+		if endpoints, err = todosd.ParseEndpoints(env); err != nil {
+			t.Fatalf("%s: %v", EnvEndpoints, err)
+		}
 		root = fmt.Sprintf("/workshop-test/%d-%d/%s/",
 			os.Getpid(), runs.Add(1), strings.ReplaceAll(t.Name(), "/", "_"))
 	} else {

@@ -39,6 +39,10 @@ func runInstance(spec string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	etcd, err := todosd.ParseEndpoints(parts[0])
+	if err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -56,7 +60,7 @@ func runInstance(spec string, stdout io.Writer) error {
 	}
 	url := "http://" + addr.String()
 	reg, err := todosd.Register(ctx, todosd.RegisterConfig{
-		Etcd: strings.Split(parts[0], ","), Prefix: parts[1], Instance: url, TTL: ttl,
+		Etcd: etcd, Prefix: parts[1], Instance: url, TTL: ttl,
 	}, log.NewNopLogger())
 	if err != nil {
 		return err

@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/go-kit/log"
@@ -76,7 +75,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return fmt.Errorf("%w: -transport %q: want http or grpc", cli.ErrUsage, *transport)
 	}
-	client, err := todosd.Connect(ctx, strings.Split(*etcdEndpoints, ","), factory, cfg, logger)
+	endpoints, err := todosd.ParseEndpoints(*etcdEndpoints)
+	if err != nil {
+		return fmt.Errorf("-etcd-endpoints: %w", err)
+	}
+	client, err := todosd.Connect(ctx, endpoints, factory, cfg, logger)
 	if err != nil {
 		return err
 	}

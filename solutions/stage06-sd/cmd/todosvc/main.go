@@ -16,12 +16,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net"
-	"strings"
 	"time"
 
 	"github.com/go-kit/log"
@@ -76,14 +74,11 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := mw.Validate(); err != nil {
 		return err
 	}
-	for e := range strings.SplitSeq(*etcdEndpoints, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			cfg.etcdEndpoints = append(cfg.etcdEndpoints, e)
-		}
+	etcd, err := todosd.ParseEndpoints(*etcdEndpoints)
+	if err != nil {
+		return fmt.Errorf("-etcd-endpoints: %w", err)
 	}
-	if len(cfg.etcdEndpoints) == 0 {
-		return errors.New("-etcd-endpoints is empty: give the address of etcd, e.g. 127.0.0.1:2379")
-	}
+	cfg.etcdEndpoints = etcd
 	logger := serve.NewLogger(stderr)
 	registry := debug.NewRegistry()
 
