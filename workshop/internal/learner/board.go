@@ -180,18 +180,23 @@ func (s *session) showDone(p stageProgress, all []stageProgress) {
 	fmt.Fprintf(s.out, "%s every step of %s passes. Compare with the solution: %s diff %s\n",
 		c.green("Done:"), c.bold(p.stage.Name), s.self(), p.stage.Number())
 	i := slices.IndexFunc(all, func(q stageProgress) bool { return q.stage.Name == p.stage.Name })
-	for _, q := range slices.Concat(all[i+1:], all[:i]) {
+	for j, q := range slices.Concat(all[i+1:], all[:i]) {
 		if q.ready() && !q.done() {
-			s.showStart(q.stage)
+			label := "Next stage:"
+			if j >= len(all)-i-1 { // past the last stage: one left behind
+				label = "A stage not done yet:"
+			}
+			s.showStart(q.stage, label)
 			return
 		}
 	}
 	fmt.Fprintln(s.out, c.green("Every step of every stage passes. Well done!"))
 }
 
-// showStart names stage st as the next one, and how to start it.
-func (s *session) showStart(st repo.Stage) {
-	fmt.Fprintf(s.out, "%s %s (%s): read %s, then from its folder:\n", s.color.bold("Next stage:"), s.color.bold(st.Name),
+// showStart names stage st, under label ("Next stage:"), and how to start
+// it.
+func (s *session) showStart(st repo.Stage, label string) {
+	fmt.Fprintf(s.out, "%s %s (%s): read %s, then from its folder:\n", s.color.bold(label), s.color.bold(st.Name),
 		shortTitle(st), s.rel(st.Exercise.Dir+"/README.md"))
 	fmt.Fprintf(s.out, "  %s%s watch\n", s.cdInto(st.Exercise.Dir), s.selfFrom(st.Exercise.Dir))
 }
