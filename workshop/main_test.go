@@ -96,7 +96,7 @@ func TestStatusFromWorkingDirectory(t *testing.T) {
 	}
 	fixture.WantContains(t, stdout.String(),
 		"Start with stage01-demo: read ../README.md",
-		"  run   cd .. && go test -failfast ./calc\n",
+		"  run   cd .. && go test ./calc -run 'TestStep1'\n",
 		"  stuck? go run ../../workshop hint\n",
 	)
 
@@ -110,7 +110,7 @@ func TestStatusFromWorkingDirectory(t *testing.T) {
 		"[ ] stage01-demo  0/2 steps",
 		"[>] stage02-demo  0/1 steps",
 		"Next: stage02-demo, Step 1 — double  (0 of 1 steps pass)\n  read  ../README.md:3  (## Step 1 — double)\n",
-		"  run   cd .. && go test -failfast ./...\n",
+		"  run   cd .. && go test ./double -run 'TestStep1'\n",
 	)
 	if strings.Contains(stdout.String(), "Start with") {
 		t.Errorf("the board sends a learner in stage 2 to the start")

@@ -132,7 +132,7 @@ func TestProtobufCheck(t *testing.T) {
 	root := protoRepo(t).Write(t)
 	api := filepath.Join(root, "api")
 	gen := exec.Command("go", "generate", "./...")
-	gen.Dir = api
+	gen.Dir, gen.Env = api, append(os.Environ(), "GOWORK=off") // the fixture's api/ is no module of a workspace the test may run in
 	if out, err := gen.CombinedOutput(); err != nil {
 		t.Fatalf("go generate in the fixture: %v\n%s", err, out)
 	}
