@@ -66,9 +66,9 @@ func (cfg ClientConfig) withDefaults() ClientConfig {
 // the endpoint of a method on one instance (HTTPFactory, say).
 func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger log.Logger) (*Client, error) {
 	cfg = cfg.withDefaults()
-	// TODO(stage06, step 3): watch the instances under cfg.Prefix with Go
-	// kit's etcd Instancer (etcdv3.NewInstancer), in place of this one,
-	// which knows none; its error is NewClient's.
+	// TODO(stage06, step 3): watch the instances registered under
+	// cfg.Prefix in etcd, in place of this instancer, which knows none.
+	// Failing to watch is NewClient's error.
 	var instancer sd.Instancer = sd.FixedInstancer{}
 	_ = etcd
 	c := &Client{instancer: instancer}
@@ -79,20 +79,20 @@ func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger 
 	return c, nil
 }
 
-// endpoint builds the discovery chain of one method: an Endpointer that
-// keeps one endpoint per instance of c.instancer (made by factory), a
-// round-robin balancer over them, and the way a call uses the balancer:
-// retrying (retry.go) when the method is Retryable, once otherwise.
+// endpoint returns the endpoint of one method: its discovery chain, from
+// c.instancer to one call on one instance, retried when the method is
+// Retryable.
 func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, logger log.Logger) endpoint.Endpoint {
-	// TODO(stage06, step 3): build the chain of one method.
-	//   - An Endpointer (package sd) keeps one endpoint per instance that
-	//     c.instancer reports, made by factory, and calls its closer when
-	//     the instance goes. Give it to c.keep, so that Close closes it.
-	//   - A balancer (package sd/lb) picks one of those endpoints per call,
-	//     each in turn, so that calls spread evenly.
-	//   - How a call uses the balancer depends on the method: retrying
-	//     (retry.go, step 4) for the methods Retryable allows, once
-	//     (provided) for the others. As shipped, Retryable allows none.
+	// TODO(stage06, step 3): the chain of one method, over c.instancer.
+	//   - Each call goes to one of the instances c.instancer reports at
+	//     that moment, through the endpoint factory made for it; with no
+	//     instance, the caller gets Go kit's "no endpoints" error.
+	//   - Successive calls take the instances in turn: 30 calls over three
+	//     instances are 10, 10 and 10.
+	//   - An instance that leaves gets no more calls, and its closer is
+	//     called; Close (below) must be able to close what you build here.
+	//   - Retryable methods use retrying (retry.go, step 4), the others
+	//     once (provided). As shipped, Retryable allows none.
 	_, _, _, _ = method, factory, cfg, logger
 	return func(context.Context, any) (any, error) {
 		return nil, notWritten("the discovery chain", 3)

@@ -7,11 +7,6 @@ import (
 	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/sd"
 	"github.com/go-kit/log"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-
-	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
-	"github.com/gokit-workshop/workshop/solutions/stage05-grpc/todogrpc"
 )
 
 // A FactoryFor returns the sd.Factory of one method of todo.Service (the
@@ -62,39 +57,36 @@ func HTTPFactory(cfg FactoryConfig, logger log.Logger) FactoryFor {
 	cfg = cfg.withDefaults()
 	return func(method string) sd.Factory {
 		return func(instance string) (endpoint.Endpoint, io.Closer, error) {
-			// TODO(stage06, step 2): make the endpoint of method on
-			// instance, the URL a server registered.
-			//   - The client is stage 03's (todohttp.NewClient, with kit's
-			//     client options), given an *http.Client of its own: its
-			//     own transport (a connection pool per instance) and
-			//     cfg.Timeout per request. An instance that is not a URL
-			//     is that client's error, returned.
-			//   - Pick takes the method's endpoint from the set.
-			//   - Decide where stage 04's breaker (todomw.CircuitBreaker,
-			//     cfg's limits, a logger that names the instance) goes:
-			//     one dead instance must not stop the calls to the live
-			//     ones.
-			//   - The io.Closer is what the Endpointer calls when the
-			//     instance leaves etcd: let it release the instance's idle
-			//     connections (closerFunc, endpoints.go, turns a func into
-			//     one).
+			// TODO(stage06, step 2): the endpoint of method on instance, the
+			// URL a server registered, over stage 03's HTTP client.
+			//   - A call reaches that instance and no other, and gives up
+			//     after cfg.Timeout. An instance that is not a URL is an
+			//     error, returned.
+			//   - Decide what each instance owns. After
+			//     cfg.BreakerFailures failures in a row, calls to a dead
+			//     instance must fail at once (stage 04's breaker, with cfg's
+			//     limits and a logger that names the instance) while the
+			//     live instances, made by this same factory, still answer.
+			//     A not-found is an answer, never a failure.
+			//   - Decide what the io.Closer releases: the Endpointer calls
+			//     it when the instance leaves etcd (closerFunc, in
+			//     endpoints.go, turns a func into an io.Closer).
 			_, _ = cfg, logger
 			return nil, nil, notWritten("the HTTP factory", 2)
 		}
 	}
 }
 
-// GRPCFactory returns the factories of the gRPC transport, the twin of
-// HTTPFactory. It is provided: the lesson is the same, only the client
-// changes. The factory of a method turns an instance, the host:port a
+// GRPCFactory returns the factories of the gRPC transport, HTTPFactory's
+// sibling. The factory of a method turns an instance, the host:port a
 // server registered under DefaultGRPCPrefix, into:
 //
 //   - the method's client endpoint at that address (stage 05's todogrpc
 //     client), on a gRPC connection of its own (grpc.NewClient connects
 //     lazily, on the first call, and reconnects by itself);
 //   - wrapped in its own circuit breaker, as with HTTP;
-//   - and the connection itself as the io.Closer: the Endpointer closes it
-//     when the instance leaves etcd.
+//   - and an io.Closer that hangs up that connection, which the Endpointer
+//     calls when the instance leaves etcd.
 //
 // The error path holds as over HTTP: the todogrpc client turns NotFound and
 // InvalidArgument back into domain errors inside the response, so the
@@ -103,17 +95,17 @@ func GRPCFactory(cfg FactoryConfig, logger log.Logger) FactoryFor {
 	cfg = cfg.withDefaults()
 	return func(method string) sd.Factory {
 		return func(instance string) (endpoint.Endpoint, io.Closer, error) {
-			conn, err := grpc.NewClient(instance, grpc.WithTransportCredentials(insecure.NewCredentials()))
-			if err != nil {
-				return nil, nil, err
-			}
-			e, err := Pick(todogrpc.NewClient(conn), method)
-			if err != nil {
-				conn.Close()
-				return nil, nil, err
-			}
-			breaker := todomw.CircuitBreaker(cfg.BreakerFailures, cfg.BreakerTimeout, log.With(logger, "instance", instance))
-			return breaker(method, e), conn, nil
+			// TODO(stage06, step 2): the same contract as HTTPFactory's,
+			// over stage 05's gRPC client (todogrpc.NewClient) at instance,
+			// a bare host:port (plaintext: the workshop has no TLS).
+			//   - gRPC's client is a connection, not a request per call:
+			//     decide what the instance owns, what the closer releases,
+			//     and what becomes of what you made when a later part of
+			//     the factory fails.
+			//   - The per-request timeout is the HTTP client's; over gRPC,
+			//     the call's context bounds it.
+			_, _ = cfg, logger
+			return nil, nil, notWritten("the gRPC factory", 2)
 		}
 	}
 }

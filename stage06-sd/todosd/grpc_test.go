@@ -7,17 +7,14 @@ import (
 	"time"
 
 	"github.com/go-kit/kit/sd/lb"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/connectivity"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
-	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
 )
 
-// The gRPC transport: the same discovery chain, with GRPCFactory (provided)
+// The gRPC transport: the same discovery chain, with GRPCFactory (step 2)
 // instead of HTTPFactory. These tests need steps 1 to 3, and say so.
 
 // startGRPCInstances starts n gRPC instances over one shared database and
@@ -130,30 +127,4 @@ func TestGRPCFactoryClientKeepsTheContract(t *testing.T) {
 		waitUntilServedGRPC(t, client, instances...) // List only: the store stays empty
 		return client
 	})
-}
-
-func TestGRPCFactoryCloserClosesTheConnection(t *testing.T) {
-	in := sdtest.StartGRPCServer(t, sdtest.SharedDB(t))
-	factory := todosd.GRPCFactory(todosd.FactoryConfig{}, testLogger(t))("List")
-	e, closer, err := factory(in.Addr)
-	if err != nil || e == nil || closer == nil {
-		t.Fatalf("GRPCFactory(…)(\"List\")(%q) = %v, %v, %v; want an endpoint and a closer", in.Addr, e, closer, err)
-	}
-	ctx := context.Background()
-	if _, err := e(ctx, todoendpoint.ListRequest{}); err != nil {
-		t.Fatalf("the List endpoint of %s = %v; want the list", in.Addr, err)
-	}
-	conn, ok := closer.(*grpc.ClientConn)
-	if !ok {
-		t.Fatalf("the closer is a %T; want the instance's *grpc.ClientConn", closer)
-	}
-	if err := closer.Close(); err != nil {
-		t.Fatalf("closer.Close() = %v; want nil", err)
-	}
-	if state := conn.GetState(); state != connectivity.Shutdown {
-		t.Fatalf("after Close, the connection is %v; want %v", state, connectivity.Shutdown)
-	}
-	if _, err := e(ctx, todoendpoint.ListRequest{}); err == nil {
-		t.Fatalf("the List endpoint answered after its connection was closed; want an error")
-	}
 }

@@ -91,11 +91,11 @@ func Register(ctx context.Context, cfg RegisterConfig, logger log.Logger) (*Regi
 	// registrar (etcdv3.NewRegistrar), on a lease of ttl.
 	//   - The etcd client is Dial's, on clientCtx. Dial's error goes back
 	//     as it is: it names the address.
-	//   - Kit registers an etcdv3.Service: a key, a value and a TTLOption,
-	//     which holds two durations: the lease, and how often the
-	//     registrar renews it. Decide the second: too close to the lease
-	//     and the key of a live server can expire between two renewals;
-	//     too short and every server keeps etcd busy.
+	//   - Kit registers an etcdv3.Service: a key, a value and a TTLOption.
+	//     The lease etcd grants must be exactly ttl (clients rely on it: it
+	//     is how long a crashed server stays listed). NewTTLOption takes two
+	//     durations; its doc says what they are for, its source says what
+	//     kit really does with each. Read the source before you choose.
 	//   - Kit's Register returns nothing and only logs: registerWithin
 	//     (below) calls it under registerTimeout and says whether the key
 	//     is there. Its error goes back naming the etcd and the key.

@@ -23,11 +23,11 @@ import (
 func build(t *testing.T, factory sd.Factory, method, instance string) (endpoint.Endpoint, io.Closer) {
 	t.Helper()
 	if factory == nil {
-		t.Fatalf("step 2: HTTPFactory(cfg, logger)(%q) is nil; want an sd.Factory%s", method, stuck(2))
+		t.Fatalf("step 2: the factories' %q is nil; want an sd.Factory%s", method, stuck(2))
 	}
 	e, closer, err := factory(instance)
 	if err != nil {
-		t.Fatalf("step 2: the %s factory(%q) = %v; want an endpoint: stage 03's HTTP client of that URL, "+
+		t.Fatalf("step 2: the %s factory(%q) = %v; want an endpoint: the transport's client of that instance, "+
 			"the method's endpoint of it (Pick), in a breaker of its own%s", method, instance, err, stuck(2))
 	}
 	if e == nil || closer == nil {
@@ -113,5 +113,44 @@ func TestStep2EachInstanceHasItsOwnBreaker(t *testing.T) {
 	if _, err := liveList(ctx, todoendpoint.ListRequest{}); err != nil {
 		t.Fatalf("step 2: List on the live instance, while the dead one's breaker is open, returned %v; want the list: "+
 			"each endpoint the factory makes needs a breaker of its own%s", err, stuck(2))
+	}
+}
+
+func TestStep2GRPCFactoryOwnsAConnectionPerInstance(t *testing.T) {
+	db := sdtest.SharedDB(t)
+	in, dead := sdtest.StartGRPCServer(t, db), sdtest.StartGRPCServer(t, db)
+	dead.Kill()
+	cfg := todosd.FactoryConfig{BreakerFailures: 2}
+	factories := todosd.GRPCFactory(cfg, testLogger(t))
+	ctx := context.Background()
+
+	get, closer := build(t, factories("Get"), "Get", in.Addr)
+	response, err := get(ctx, todoendpoint.GetRequest{ID: 4242})
+	got, _ := response.(todoendpoint.GetResponse)
+	if err != nil || !errors.Is(got.Err, todo.ErrNotFound) {
+		t.Fatalf("step 2: Get(4242) through the gRPC endpoint of %s answered a %T, error %v; want a GetResponse whose "+
+			"Err matches todo.ErrNotFound (stage 05's client carries it in the response)%s", in.Addr, response, err, stuck(2))
+	}
+	if in.Hits() != 1 {
+		t.Fatalf("step 2: after one call through the gRPC endpoint of %s, the instance served %d rpcs; want 1%s", in.Addr, in.Hits(), stuck(2))
+	}
+
+	deadList, _ := build(t, factories("List"), "List", dead.Addr)
+	for range 2 {
+		deadList(ctx, todoendpoint.ListRequest{})
+	}
+	if _, err := deadList(ctx, todoendpoint.ListRequest{}); !errors.Is(err, gobreaker.ErrOpenState) {
+		t.Fatalf("step 2: the third List on a dead gRPC instance, after %d failures, returned %v; want an open breaker "+
+			"(errors.Is(err, gobreaker.ErrOpenState)), as over HTTP%s", cfg.BreakerFailures, err, stuck(2))
+	}
+
+	// The closer is the Endpointer's way to hang up on an instance that left.
+	if err := closer.Close(); err != nil {
+		t.Fatalf("step 2: the gRPC closer's Close() = %v; want nil%s", err, stuck(2))
+	}
+	if _, err := get(ctx, todoendpoint.GetRequest{ID: 4242}); err == nil {
+		t.Fatalf("step 2: the Get endpoint of %s still answered after its closer was closed; want an error: "+
+			"the closer must release what the factory made for the instance, or every instance that ever left "+
+			"keeps a connection open%s", in.Addr, stuck(2))
 	}
 }

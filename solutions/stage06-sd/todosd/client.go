@@ -79,10 +79,9 @@ func NewClient(etcd etcdv3.Client, factory FactoryFor, cfg ClientConfig, logger 
 	return c, nil
 }
 
-// endpoint builds the discovery chain of one method: an Endpointer that
-// keeps one endpoint per instance of c.instancer (made by factory), a
-// round-robin balancer over them, and the way a call uses the balancer:
-// retrying (retry.go) when the method is Retryable, once otherwise.
+// endpoint returns the endpoint of one method: its discovery chain, from
+// c.instancer to one call on one instance, retried when the method is
+// Retryable.
 func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, logger log.Logger) endpoint.Endpoint {
 	endpointer := sd.NewEndpointer(c.instancer, factory, logger)
 	c.keep(endpointer)

@@ -30,7 +30,10 @@ func Dial(ctx context.Context, endpoints []string) (etcdv3.Client, error) {
 	}
 	// Without a dial timeout and grpc.WithBlock, etcd's client connects in
 	// the background: NewClient returns at once, and the first request waits
-	// forever for an etcd that is not there.
+	// forever for an etcd that is not there. grpc.WithBlock is deprecated
+	// because grpc.NewClient ignores it; etcd v3.6's client dials with
+	// grpc.DialContext, which honours it (etcd's Config.DialOptions doc
+	// names it for exactly this).
 	client, err := etcdv3.NewClient(ctx, machines, etcdv3.ClientOptions{
 		DialTimeout: DialTimeout,
 		DialOptions: []grpc.DialOption{grpc.WithBlock(), closeOnDone(ctx)},

@@ -82,17 +82,16 @@ func HTTPFactory(cfg FactoryConfig, logger log.Logger) FactoryFor {
 	}
 }
 
-// GRPCFactory returns the factories of the gRPC transport, the twin of
-// HTTPFactory. It is provided: the lesson is the same, only the client
-// changes. The factory of a method turns an instance, the host:port a
+// GRPCFactory returns the factories of the gRPC transport, HTTPFactory's
+// sibling. The factory of a method turns an instance, the host:port a
 // server registered under DefaultGRPCPrefix, into:
 //
 //   - the method's client endpoint at that address (stage 05's todogrpc
 //     client), on a gRPC connection of its own (grpc.NewClient connects
 //     lazily, on the first call, and reconnects by itself);
 //   - wrapped in its own circuit breaker, as with HTTP;
-//   - and the connection itself as the io.Closer: the Endpointer closes it
-//     when the instance leaves etcd.
+//   - and an io.Closer that hangs up that connection, which the Endpointer
+//     calls when the instance leaves etcd.
 //
 // The error path holds as over HTTP: the todogrpc client turns NotFound and
 // InvalidArgument back into domain errors inside the response, so the

@@ -92,6 +92,12 @@ func Register(ctx context.Context, cfg RegisterConfig, logger log.Logger) (*Regi
 		cancel()
 		return nil, err
 	}
+	// The lease is ttl, in whole seconds (kit's Grant drops the rest). The
+	// heartbeat of NewTTLOption renews nothing in kit v0.13: the
+	// registrar's KeepAlive hands the lease to etcd's client, which renews
+	// it every TTL/3 by itself. NewTTLOption only uses the heartbeat to
+	// raise a ttl at or below it to 3×heartbeat, so it must stay under
+	// ttl; ttl/3 also tells the reader what really happens.
 	service := etcdv3.Service{
 		Key:   key,
 		Value: cfg.Instance,

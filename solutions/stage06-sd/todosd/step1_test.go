@@ -83,7 +83,8 @@ func TestStep1RegisterPutsTheKeyAndDeregisterRemovesIt(t *testing.T) {
 	}
 	if got := etcd.LeaseTTL(t, wantKey); got != ttl {
 		t.Fatalf("step 1: the key's lease was granted a TTL of %v; want cfg.TTL, %v: the TTL is how long the key "+
-			"outlives a crash (etcdv3.TTLOption holds it, with the heartbeat)%s", got, ttl, stuck(1))
+			"outlives a crash. Which of NewTTLOption's two durations reaches etcd, and when does kit change it? "+
+			"(go doc -src github.com/go-kit/kit/sd/etcdv3.NewTTLOption)%s", got, ttl, stuck(1))
 	}
 
 	reg.Deregister()
@@ -123,12 +124,13 @@ func TestStep1KeyOutlivesTheTTLWhileAliveAndExpiresAfterACrash(t *testing.T) {
 	const ttl = 2 * time.Second
 
 	reg := register(t, etcd, url, ttl)
-	// Alive: the lease is renewed in the background, so the key stays well
-	// past its TTL.
+	// Alive: etcd's client renews the lease in the background (every TTL/3),
+	// so the key stays well past its TTL.
 	time.Sleep(2 * ttl)
 	if keys := etcd.Keys(t); keys[reg.Key] != url {
 		t.Fatalf("step 1: %v after Register with a TTL of %v, etcd holds %v; want the key still there: "+
-			"the registrar renews the lease every heartbeat, which must come well within the TTL%s",
+			"the lease is renewed for as long as the etcd client the registrar used lives: keep it alive "+
+			"(its context is clientCtx, not ctx) until Deregister or Close%s",
 			2*ttl, ttl, keys, stuck(1))
 	}
 

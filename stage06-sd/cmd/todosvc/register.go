@@ -14,15 +14,16 @@ import (
 func register(ctx context.Context, cfg config, addr net.Addr, logger log.Logger) (deregister func(), err error) {
 	// TODO(stage06, step 5): register this server, and return how to undo
 	// it.
-	//   - The instance is the URL clients reach this server at:
-	//     instanceURL (below) gives it, from cfg.registerURL or addr.
-	//   - todosd.Register (step 1), with the etcd settings of cfg; its
-	//     error goes back as it is (it names etcd).
-	//   - Once registered, log msg=registered with the key and the URL.
+	//   - What clients must reach is the instance: instanceURL (below)
+	//     gives it. todosd.Register (step 1) takes the etcd settings of
+	//     cfg; its error goes back as it is (it names etcd).
+	//   - An operator reading the log must learn that this server is
+	//     registered, under which key, as which instance: one line, whose
+	//     msg is "registered" (the tests look for it).
 	//   - The func returned is what run calls first when it stops
-	//     (group.OnStop, main.go), before it drains: it ends the
-	//     registration so that the key goes at once, then logs
-	//     msg=deregistered with the key. The tests read both log lines.
+	//     (group.OnStop, main.go), before it drains. When it returns, the
+	//     key must be gone from etcd and the log must have said so, with
+	//     the key (msg "deregistered"). Decide the order.
 	_, _, _ = ctx, cfg, logger
 	return func() {}, fmt.Errorf("register %v is not written yet: do stage 06, step 5", addr)
 }

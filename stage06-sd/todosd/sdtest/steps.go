@@ -29,7 +29,7 @@ var StepCommands = map[int]string{
 // the quickest way it can, against e:
 //
 //	step 1: Dial answers, and Register puts a key that Deregister removes;
-//	step 2: HTTPFactory makes an endpoint and a closer;
+//	step 2: HTTPFactory and GRPCFactory make an endpoint and a closer;
 //	step 3: a client of no instance answers lb.ErrNoEndpoints for Create;
 //	step 4: List is Retryable, and its retry gives up with that error.
 func RequireSteps(t testing.TB, e *Etcd, upTo int, what string) {
@@ -69,14 +69,26 @@ func firstStepNotDone(e *Etcd, upTo int) (int, error) {
 			return nil
 		},
 		func() error { // 2
-			e, closer, err := todosd.HTTPFactory(todosd.FactoryConfig{}, logger)("List")("http://127.0.0.1:1")
-			if err == nil && (e == nil || closer == nil) {
-				err = errors.New("the factory returned no endpoint or no closer")
+			for _, f := range []struct {
+				name     string
+				factory  todosd.FactoryFor
+				instance string
+			}{
+				{"HTTPFactory", todosd.HTTPFactory(todosd.FactoryConfig{}, logger), "http://127.0.0.1:1"},
+				{"GRPCFactory", todosd.GRPCFactory(todosd.FactoryConfig{}, logger), "127.0.0.1:1"},
+			} {
+				e, closer, err := f.factory("List")(f.instance)
+				if err == nil && (e == nil || closer == nil) {
+					err = fmt.Errorf("%s returned no endpoint or no closer", f.name)
+				}
+				if closer != nil {
+					closer.Close()
+				}
+				if err != nil {
+					return err
+				}
 			}
-			if closer != nil {
-				closer.Close()
-			}
-			return err
+			return nil
 		},
 		func() error { // 3
 			return noEndpoints(ctx, e, prefix, "Create")

@@ -27,7 +27,7 @@ func register(ctx context.Context, cfg config, addr net.Addr, logger log.Logger)
 	if err != nil {
 		return nil, err
 	}
-	logger.Log("msg", "registered", "key", reg.Key, "url", reg.Value, "ttl", cfg.etcdTTL)
+	logger.Log("msg", "registered", "key", reg.Key, "instance", reg.Value, "ttl", cfg.etcdTTL)
 	return func() {
 		reg.Deregister()
 		logger.Log("msg", "deregistered", "key", reg.Key)
