@@ -10,7 +10,7 @@ import (
 type Config struct {
 	RateLimit       float64       // requests per second, for the whole server
 	RateBurst       int           // requests allowed at once above the rate
-	BreakerFailures uint          // consecutive failures that open a method's breaker
+	BreakerFailures uint          // consecutive failures that open a method's breaker (a uint, as package flag reads it)
 	BreakerTimeout  time.Duration // how long a breaker stays open before a trial request
 }
 

@@ -15,26 +15,31 @@ import (
 
 // Endpoints wraps service in the service middleware, makes its endpoints
 // and wraps them in the endpoint middleware, set by cfg; the metrics are
-// registered on reg. What each part must see:
+// registered on reg. What a client, the log and /metrics must show:
 //
-//   - the service's log (layer=service) and its metrics
-//     (todo_service_*) hold only the calls that reached the service: a
-//     request refused by the rate limit or by a breaker is in neither;
-//   - todo_endpoint_duration_seconds times every request of every method,
-//     the refused ones included (success="false");
-//   - requests over the rate limit (cfg.RateLimit a second, bursts of
-//     cfg.RateBurst, one limit for the whole server) are refused, and a
-//     flood of them never opens a breaker;
-//   - each method's breaker opens after cfg.BreakerFailures failures of
-//     the service in a row, refuses for cfg.BreakerTimeout, and logs its
-//     changes with layer=endpoint.
+//   - a request over the rate limit (cfg.RateLimit a second, bursts of
+//     cfg.RateBurst, one limit for the whole server) is answered 429, and
+//     so is every request of a flood, however long: the service behind is
+//     healthy, so no client is ever answered 503 because others flooded it;
+//   - when the service fails cfg.BreakerFailures times in a row in one
+//     method, that method answers 503 for cfg.BreakerTimeout without calling
+//     the service, the other methods answer as usual, and each change of
+//     the breaker is logged with layer=endpoint;
+//   - todo_endpoint_duration_seconds is the record of what clients got: one
+//     observation per request a client sent, whatever its answer, with
+//     success="false" for each answer that is an error (a 429 and a 503
+//     too);
+//   - the service's log lines (layer=service) and todo_service_* hold the
+//     service's own work: the calls it made, and no others.
 func Endpoints(service todo.Service, cfg Config, logger log.Logger, reg prometheus.Registerer) (todoendpoint.Endpoints, error) {
 	// TODO(stage04, step 4): the service and endpoint rings. Wrap the
-	// service and its endpoints in the middleware of todomw (steps 1 and 2,
-	// and the provided ones) so that each part sees what the list above
-	// says: decide which ring each one belongs to and the order in which
-	// they wrap each other. Until then, these are stage 03's endpoints,
-	// with no middleware at all.
+	// service and its endpoints in the middleware of todomw (yours of steps
+	// 1 and 2, and the provided ones), so that a client, the log and
+	// /metrics show what the list above says: decide which ring each one
+	// belongs to and the order in which they wrap each other. Config keeps
+	// its counts in the types package flag reads; gobreaker counts in
+	// uint32. Until then, these are stage 03's endpoints, with no
+	// middleware at all.
 	return todoendpoint.New(service), nil
 }
 

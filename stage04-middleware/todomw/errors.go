@@ -65,7 +65,15 @@ type CircuitOpenError struct {
 func (e *CircuitOpenError) Error() string { return "service unavailable" }
 
 // Kind returns todoendpoint.KindUnavailable.
-func (e *CircuitOpenError) Kind() todoendpoint.Kind { return todoendpoint.KindUnavailable }
+func (e *CircuitOpenError) Kind() todoendpoint.Kind {
+	// TODO(stage04, step 2): return the kind that tells every transport
+	// "the service cannot answer now": 503 over HTTP, Unavailable over gRPC.
+	return ""
+}
 
 // Unwrap returns the gobreaker error.
-func (e *CircuitOpenError) Unwrap() error { return e.Err }
+func (e *CircuitOpenError) Unwrap() error {
+	// TODO(stage04, step 2): return the error underneath, the breaker's own
+	// refusal, so that errors.Is matches gobreaker's errors.
+	return nil
+}

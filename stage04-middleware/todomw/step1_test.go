@@ -45,7 +45,7 @@ func logText(log string) string {
 	return log
 }
 
-func TestStep1LoggingCreateAndUpdate(t *testing.T) {
+func TestStep1LoggingEveryMethod(t *testing.T) {
 	var buf logBuffer
 	svc := todomw.Logging(log.NewLogfmtLogger(&buf))(todotest.NewService(t))
 	ctx := context.Background()
@@ -85,14 +85,31 @@ func TestStep1LoggingCreateAndUpdate(t *testing.T) {
 	}, buf.String())
 	wantLine(t, "Update(999)", lines[2], map[string]string{"method": "Update", "id": "999", "err": "todo 999 not found", "took": "*"}, buf.String())
 
-	// The provided methods log the same way.
+	// Get, List, Delete and DeleteAll: one line each, with what each call is
+	// about.
 	if _, err := svc.Get(ctx, 1); err != nil {
-		t.Fatal(err)
+		t.Fatalf("step 1: Get(1) through the logging middleware = %v; want todo 1 %s", err, hint1)
 	}
-	if _, err := svc.List(ctx); err != nil {
-		t.Fatal(err)
+	if todos, err := svc.List(ctx); err != nil || len(todos) != 1 {
+		t.Fatalf("step 1: List through the logging middleware = %d todos, %v; want the 1 todo %s", len(todos), err, hint1)
+	}
+	if err := svc.Delete(ctx, 1); err != nil {
+		t.Fatalf("step 1: Delete(1) through the logging middleware = %v; want nil %s", err, hint1)
+	}
+	if err := svc.DeleteAll(ctx); err != nil {
+		t.Fatalf("step 1: DeleteAll through the logging middleware = %v; want nil %s", err, hint1)
 	}
 	lines = records(t, buf.String())
-	wantLine(t, "Get(1)", lines[len(lines)-2], map[string]string{"method": "Get", "id": "1", "err": "null", "took": "*"}, buf.String())
-	wantLine(t, "List", lines[len(lines)-1], map[string]string{"method": "List", "n": "1", "err": "null", "took": "*"}, buf.String())
+	if len(lines) != 7 {
+		t.Fatalf("step 1: Create, Update, Update, Get, List, Delete, DeleteAll logged %d lines; want 7, one per call\nlog:\n%s%s",
+			len(lines), logText(buf.String()), hint1)
+	}
+	wantLine(t, "Get(1)", lines[3], map[string]string{"method": "Get", "id": "1", "err": "null", "took": "*"}, buf.String())
+	if lines[4]["method"] == "List" && lines[4]["n"] == "0" {
+		t.Fatalf("step 1: the List line says n=0, but the service returned 1 todo: the line was made before the call "+
+			"returned, so it could not see the result\nlog:\n%s%s", buf.String(), hint1)
+	}
+	wantLine(t, "List", lines[4], map[string]string{"method": "List", "n": "1", "err": "null", "took": "*"}, buf.String())
+	wantLine(t, "Delete(1)", lines[5], map[string]string{"method": "Delete", "id": "1", "err": "null", "took": "*"}, buf.String())
+	wantLine(t, "DeleteAll", lines[6], map[string]string{"method": "DeleteAll", "err": "null", "took": "*"}, buf.String())
 }

@@ -1,6 +1,7 @@
 package todomw_test
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -68,8 +69,9 @@ func TestStep3RecoverTurnsAPanicIntoA500(t *testing.T) {
 	}
 
 	// http.ErrAbortHandler is a deliberate abort: it must reach net/http.
+	abortOnPurpose := http.ErrAbortHandler
 	abort := todomw.Recover(log.NewNopLogger(), http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
-		panic(http.ErrAbortHandler)
+		panic(abortOnPurpose)
 	}))
 	got := func() (value any) {
 		defer func() { value = recover() }()
@@ -79,5 +81,39 @@ func TestStep3RecoverTurnsAPanicIntoA500(t *testing.T) {
 	if got != http.ErrAbortHandler {
 		t.Fatalf("step 3: a handler that panics with http.ErrAbortHandler: Recover let %v out; "+
 			"want that same panic to go on, for net/http to abort the response as the handler asked %s", got, hint3)
+	}
+
+	// A panic after the answer has begun: too late for a 500. The client
+	// must see a broken answer, not one that looks complete.
+	var lateLog logBuffer
+	late := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		io.WriteString(w, `[{"id":1,"title":`)
+		panic("boom: after the answer began")
+	})
+	lateBase, lateServerLog := serveLogged(t, todomw.Recover(log.NewLogfmtLogger(&lateLog), late))
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	var cut answer
+	resp, err = client.Get(lateBase + "/todos")
+	if err == nil {
+		raw, err = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		cut = answer{status: resp.StatusCode, body: string(raw)}
+	}
+	lines = records(t, lateLog.String())
+	if len(lines) == 0 || !strings.Contains(lines[0]["panic"], "after the answer began") || !strings.Contains(lines[0]["stack"], "goroutine") {
+		t.Fatalf("step 3: a handler that panicked after writing 200 and part of its body left the log %q; "+
+			"want the same line as for any panic (msg=\"panic recovered\", panic=…, stack=…): it is a bug all the same %s",
+			lateLog.String(), hint3)
+	}
+	if err == nil {
+		superfluous := ""
+		if first, _, _ := strings.Cut(lateServerLog.String(), "\n"); first != "" {
+			superfluous = fmt.Sprintf(" (net/http logged %q)", first)
+		}
+		t.Fatalf("step 3: a handler panicked after writing 200 and part of its body; the client read a complete answer: "+
+			"%d %q%s. Want the answer cut (the client's read fails): the status had gone, so no 500 could follow, "+
+			"and a complete answer makes a broken body look like a success %s", cut.status, cut.body, superfluous, hint3)
 	}
 }

@@ -11,6 +11,9 @@ import (
 	"sync"
 	"testing"
 
+	// Go kit's breaker adapter, which step 2's CircuitBreaker uses: imported
+	// here too, so that the module lists its dependencies before you write it.
+	_ "github.com/go-kit/kit/circuitbreaker"
 	"github.com/go-logfmt/logfmt"
 	"github.com/prometheus/client_golang/prometheus"
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	stdlog "log"
 	"net/http"
@@ -25,8 +26,8 @@ import (
 )
 
 // Step 4: the onion (onion/onion.go), seen through the real command
-// (README, "Step 4"). Each test looks at one thing the order of the rings
-// decides, and says what it saw means.
+// (README, "Step 4"). Each test looks at what a client, the log and
+// /metrics show, and says what it saw means.
 
 const hint4 = "(stuck? go run ../workshop hint stage04 4)"
 
@@ -47,6 +48,13 @@ func needSteps1to3(t *testing.T) {
 	limited(context.Background(), nil)
 	if _, err := limited(context.Background(), nil); todoendpoint.KindOf(err) != todoendpoint.KindRateLimited {
 		t.Fatalf("step 4 is made of steps 1 to 3: todomw.RateLimit does not refuse with a rate-limited error yet (got %v). "+
+			"Finish step 2 first: go test ./todomw -run TestStep2", err)
+	}
+	failing := func(context.Context, any) (any, error) { return nil, errors.New("probe: down") }
+	guarded := todomw.CircuitBreaker(1, time.Hour, log.NewNopLogger())("List", endpoint.Endpoint(failing))
+	guarded(context.Background(), nil)
+	if _, err := guarded(context.Background(), nil); todoendpoint.KindOf(err) != todoendpoint.KindUnavailable {
+		t.Fatalf("step 4 is made of steps 1 to 3: todomw.CircuitBreaker does not refuse with an unavailable error yet (got %v). "+
 			"Finish step 2 first: go test ./todomw -run TestStep2", err)
 	}
 	rec := httptest.NewRecorder()
@@ -215,7 +223,7 @@ func TestStep4OrderOfTheOnion(t *testing.T) {
 			status, body, header.Get("Retry-After"), hint4)
 	}
 
-	// What each ring saw of the refused request tells where it sits.
+	// What each ring saw of the refused request.
 	if got := s.metric(t, `todo_service_requests_total{method="List",outcome="ok"}`); got == "absent" {
 		t.Fatalf("step 4: todo_service_requests_total{method=\"List\",outcome=\"ok\"} is absent after 2 GET /todos served: "+
 			"the service ring has no Instrumenting %s", hint4)
@@ -226,9 +234,9 @@ func TestStep4OrderOfTheOnion(t *testing.T) {
 	switch got := s.metric(t, `todo_endpoint_duration_seconds_count{method="List",success="false"}`); got {
 	case "1":
 	case "absent":
-		t.Fatalf("step 4: todo_endpoint_duration_seconds saw no failed List, but a GET /todos was refused (429). "+
-			"So EndpointDuration sits inside RateLimit: it times only what the limiter let through, "+
-			"and a dashboard would never show the refusals. It must time every request, refused ones included %s", hint4)
+		t.Fatalf("step 4: a GET /todos was answered 429, but todo_endpoint_duration_seconds has no List with success=\"false\": "+
+			"the record of what clients got misses the refusal. A dashboard on it shows every client served, "+
+			"and whoever sizes the rate limit never sees a request refused %s", hint4)
 	default:
 		t.Fatalf("step 4: todo_endpoint_duration_seconds_count{method=\"List\",success=\"false\"} is %s after 1 refused GET /todos; want 1 %s",
 			got, hint4)
@@ -254,9 +262,10 @@ func TestStep4AFloodDoesNotOpenTheBreaker(t *testing.T) {
 		switch status {
 		case http.StatusTooManyRequests:
 		case http.StatusServiceUnavailable:
-			t.Fatalf("step 4: GET /todos %d, over the rate limit, answered 503 %s: an open breaker, where 429 is wanted. "+
-				"The breaker counted the limiter's refusals as failures of List and opened: it sits outside RateLimit. "+
-				"A flood of clients would then shut List for everyone for -breaker-timeout, though the service is healthy %s",
+			t.Fatalf("step 4: GET /todos %d, over the rate limit, answered 503 %s, where 429 is wanted: List's breaker "+
+				"opened, though the service has not failed once (its one call answered 200). What it counted as List's "+
+				"failures were the rate limit's refusals. So a flood of clients shuts List for every client for "+
+				"-breaker-timeout, though the service is healthy %s",
 				i, body, hint4)
 		default:
 			t.Fatalf("step 4: GET /todos %d, over the rate limit (burst 1), answered %d %s; want 429 %s", i, status, body, hint4)
@@ -291,8 +300,9 @@ func TestStep4BreakerOpensOnAFailingService(t *testing.T) {
 			len(opened), layerOf(opened), hint4)
 	}
 	if got := s.metric(t, `todo_endpoint_duration_seconds_count{method="List",success="false"}`); got != "3" {
-		t.Fatalf("step 4: todo_endpoint_duration_seconds_count{method=\"List\",success=\"false\"} is %s after 2 failures and 1 refusal; "+
-			"want 3: EndpointDuration must see the breaker's refusals too %s", got, hint4)
+		t.Fatalf("step 4: todo_endpoint_duration_seconds_count{method=\"List\",success=\"false\"} is %s after 2 answers 500 "+
+			"and 1 answer 503 (the open breaker); want 3: the record of what clients got misses what the breaker refused, "+
+			"so a dashboard on it hides the outage clients see %s", got, hint4)
 	}
 	if status, _, body := fetch(t, "GET", s.api+"/todos/1", ""); status != http.StatusNotFound {
 		t.Fatalf("step 4: GET /todos/1 while List's breaker is open answered %d %s; want 404: Get has its own breaker %s",
