@@ -19,6 +19,7 @@ import (
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/solutions/stage03-http/todohttp"
 	"github.com/gokit-workshop/workshop/stage04-middleware/todomw"
 )
@@ -123,7 +124,7 @@ func (s *switchable) DeleteAll(ctx context.Context) error        { return s.svc(
 const breakerTimeout = 80 * time.Millisecond
 
 func TestStep2CircuitBreakerOpensHalfOpensAndCloses(t *testing.T) {
-	var logs logBuffer
+	var logs servetest.SyncBuffer
 	sw := &switchable{}
 	sw.set(closedService(t))
 	endpoints := todoendpoint.New(sw, todomw.CircuitBreaker(3, breakerTimeout, log.NewLogfmtLogger(&logs)))

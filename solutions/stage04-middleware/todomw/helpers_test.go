@@ -1,14 +1,12 @@
 package todomw_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	stdlog "log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	// Go kit's breaker adapter, which step 2's CircuitBreaker uses: imported
@@ -19,26 +17,9 @@ import (
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
 )
-
-// logBuffer collects log output; safe for concurrent writes.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // records parses logfmt lines into one map per line; it ends the test if the
 // text is not logfmt.
@@ -126,9 +107,9 @@ func serve(t *testing.T, handler http.Handler) string {
 // serveLogged is serve, and it also returns what net/http's server logs
 // (say, "http: panic serving …" and a goroutine's stack, when a handler
 // panics), kept out of the test's output for the test to report.
-func serveLogged(t *testing.T, handler http.Handler) (string, *logBuffer) {
+func serveLogged(t *testing.T, handler http.Handler) (string, *servetest.SyncBuffer) {
 	t.Helper()
-	var serverLog logBuffer
+	var serverLog servetest.SyncBuffer
 	srv := httptest.NewUnstartedServer(handler)
 	srv.Config.ErrorLog = stdlog.New(&serverLog, "", 0)
 	srv.Start()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todotest"
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
 )
 
@@ -46,7 +47,7 @@ func logText(log string) string {
 }
 
 func TestStep1LoggingEveryMethod(t *testing.T) {
-	var buf logBuffer
+	var buf servetest.SyncBuffer
 	svc := todomw.Logging(log.NewLogfmtLogger(&buf))(todotest.NewService(t))
 	ctx := context.Background()
 

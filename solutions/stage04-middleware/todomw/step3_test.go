@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-kit/log"
 
+	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
 )
 
@@ -19,7 +20,7 @@ import (
 const hint3 = "(stuck? go run ../workshop hint stage04 3)"
 
 func TestStep3RecoverTurnsAPanicIntoA500(t *testing.T) {
-	var buf logBuffer
+	var buf servetest.SyncBuffer
 	var calls atomic.Int32
 	buggy := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) == 1 {
@@ -85,7 +86,7 @@ func TestStep3RecoverTurnsAPanicIntoA500(t *testing.T) {
 
 	// A panic after the answer has begun: too late for a 500. The client
 	// must see a broken answer, not one that looks complete.
-	var lateLog logBuffer
+	var lateLog servetest.SyncBuffer
 	late := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusOK)
