@@ -16,11 +16,11 @@ type Kind string
 
 const (
 	// KindRateLimited: too many requests; the caller may try again later,
-	// after RetryAfter. HTTP answers 429 with Retry-After, gRPC
-	// ResourceExhausted.
+	// after RetryAfter. Each transport says so in its own terms (stages 03
+	// and 05 choose which).
 	KindRateLimited Kind = "rate limited"
 	// KindUnavailable: the service cannot take the request now (a circuit
-	// breaker is open, say). HTTP answers 503, gRPC Unavailable.
+	// breaker is open, say); another instance, or a later try, may.
 	KindUnavailable Kind = "unavailable"
 )
 

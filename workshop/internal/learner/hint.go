@@ -194,7 +194,9 @@ func (s *session) showHint(st repo.Stage, n int, want hintLevels) int {
 			fmt.Fprintf(s.out, "\nLevel %d of this step is not written yet: read the step's section of the guide, and the failure message of its tests.\n", l)
 			continue
 		}
-		fmt.Fprintln(s.out, s.color.dim(fmt.Sprintf("from %s:%d", s.rel(f.Path), level.Line)))
+		if want.all { // instructors and translators: where the text lives
+			fmt.Fprintln(s.out, s.color.dim(fmt.Sprintf("from %s:%d", s.rel(f.Path), level.Line)))
+		}
 		if level.Text != "" {
 			fmt.Fprintln(s.out)
 			fmt.Fprintln(s.out, level.Text)
@@ -300,7 +302,6 @@ func (s *session) printCheck(st repo.Stage) int {
 		return exit.Fail
 	}
 	fmt.Fprintf(s.out, "%s, %s\n", s.color.bold(st.Name), s.color.bold("check yourself: the answers"))
-	fmt.Fprintln(s.out, s.color.dim(fmt.Sprintf("from %s:%d", s.rel(f.Path), f.CheckLine)))
 	for _, q := range f.Check {
 		fmt.Fprintln(s.out)
 		fmt.Fprintln(s.out, s.color.bold(fmt.Sprintf("Q%d.", q.Number))+" "+q.Text)

@@ -82,17 +82,17 @@ func TestHintLevels(t *testing.T) {
 	}{{
 		args: []string{"stage01", "1"}, want: hintLevels{level: 1}, code: exit.OK,
 		out: []string{
-			"stage01-demo, Step 1 — add, level 1 of 3\nfrom hints/stage01-demo.md:5\n\nGo adds with an operator. Read: `go doc builtin.int`.\n\nMore: go run ./workshop hint -level 2 stage01 1\n",
+			"stage01-demo, Step 1 — add, level 1 of 3\n\nGo adds with an operator. Read: `go doc builtin.int`.\n\nMore: go run ./workshop hint -level 2 stage01 1\n",
 		},
 		notIn: []string{"One return statement", "return a + b"},
 	}, {
 		args: []string{"stage01", "1"}, want: hintLevels{level: 2}, code: exit.OK,
-		out:   []string{"level 2 of 3\nfrom hints/stage01-demo.md:8\n\nOne return statement, of a and b.\n\nMore: go run ./workshop hint -level 3 stage01 1\n"},
+		out:   []string{"level 2 of 3\n\nOne return statement, of a and b.\n\nMore: go run ./workshop hint -level 3 stage01 1\n"},
 		notIn: []string{"Go adds with", "return a + b"},
 	}, {
 		args: []string{"stage01", "1"}, want: hintLevels{level: 3}, code: exit.OK,
 		out: []string{
-			"level 3 of 3\nfrom hints/stage01-demo.md:11\n\nThe solution's body:\n\n" +
+			"level 3 of 3\n\nThe solution's body:\n\n" +
 				"Add, for your stage01-demo/calc/calc.go (from solutions/stage01-demo/calc/calc.go:4)\n" +
 				"```go\n// Add returns the sum of a and b.\nfunc Add(a, b int) int {\n\treturn a + b\n}\n```\n\n" +
 				"That is the solution's code. Compare with yours: go run ./workshop diff stage01\n",
@@ -109,7 +109,7 @@ func TestHintLevels(t *testing.T) {
 	}, {
 		args: []string{"stage01", "2"}, want: hintLevels{all: true, level: 1}, code: exit.OK,
 		out: []string{
-			"level 1 of 3\nfrom hints/stage01-demo.md:18\n\nThe opposite of step 1.\n\nstage01-demo, Step 2 — subtract, level 2 of 3\n",
+			"level 1 of 3\nfrom hints/stage01-demo.md:18\n\nThe opposite of step 1.\n\nstage01-demo, Step 2 — subtract, level 2 of 3\nfrom hints/stage01-demo.md:",
 			"```go\nreturn a ? b\n```\n",
 			"func Sub(a, b int) int {\n\treturn a - b + int(math.Abs(0))\n}\n```\n",
 			"This code uses imports that stage01-demo/calc/sub.go does not have yet: add them to its import block:\n\t\"math\"\n",
@@ -119,7 +119,7 @@ func TestHintLevels(t *testing.T) {
 	}, {
 		args: []string{"stage01", "check"}, code: exit.OK,
 		out: []string{
-			"stage01-demo, check yourself: the answers\nfrom hints/stage01-demo.md:",
+			"stage01-demo, check yourself: the answers",
 			"\nQ1. Why does a stub return 0 and not panic?\nAnswer: A panic ends the test binary and hides every other result.\n",
 			"\nQ3. What does the solution module path look like?\nAnswer: The exercise's, with solutions/ inside.\n",
 		},
@@ -174,7 +174,7 @@ func TestHintInFinishedStage(t *testing.T) {
 	if code := s.hint(context.Background(), []string{"check"}, hintLevels{level: 1}); code != exit.OK {
 		t.Errorf("hint check in a stage folder: exit %d", code)
 	}
-	fixture.WantContains(t, stdout.String(), "stage01-demo, check yourself: the answers\nfrom ../hints/stage01-demo.md:")
+	fixture.WantContains(t, stdout.String(), "stage01-demo, check yourself: the answers")
 
 	// The last stage names no next one.
 	s, stdout, _ = testSession(t, root)
