@@ -68,7 +68,8 @@ func (s *service) DeleteAll(ctx context.Context) error {
 	return s.store.DeleteAll(ctx)
 }
 
-// cleanTitle trims the title and checks it: valid UTF-8, not empty, at most
+// cleanTitle trims the title and checks it: valid UTF-8, one line of text
+// (no control characters), at least one visible character, at most
 // MaxTitleLength runes.
 func cleanTitle(title string) (string, error) {
 	// TODO(stage01, step 4): the rules of a title, in one place for Create and
@@ -77,7 +78,12 @@ func cleanTitle(title string) (string, error) {
 	// or a domain error of code invalid whose message tells the user what to
 	// fix:
 	//   - it must be valid UTF-8 text;
-	//   - it must not be empty once the spaces around it are trimmed;
+	//   - it is one line of text: once the spaces around it are trimmed, no
+	//     control character is left in it (a NUL, a tab or a line break
+	//     inside); the message says "control" and names the character;
+	//   - it must not be empty once trimmed, and "empty" is what a user
+	//     sees: a title of only invisible characters (zero-width spaces,
+	//     U+200B) is empty too; decide which runes count as visible;
 	//   - it may have at most MaxTitleLength runes (Unicode code points), not
 	//     bytes, after trimming; the message gives the limit.
 	// Decide the order of the checks: which must come before the trimming?

@@ -1,6 +1,7 @@
 package todohttp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
@@ -26,6 +29,10 @@ func decodeCreateRequest(_ context.Context, r *http.Request) (any, error) {
 	// read with readJSON into the wire type of a create (json.go); every
 	// way the body can be wrong is already an error there with its status
 	// (400 or 413): pass it on as it is.
+	// The wire type also takes "completed", which the endpoint's request has
+	// no room for: a new todo is not completed. Never drop what a client
+	// sent; decide what each value gets (README, step 1), and a refusal is
+	// a domain error whose message names the field.
 	return nil, errors.New("decodeCreateRequest is not written yet: do stage 03, step 1")
 }
 
@@ -68,16 +75,34 @@ func decodeDeleteAllRequest(context.Context, *http.Request) (any, error) {
 func pathID(r *http.Request) (int64, error) {
 	// TODO(stage03, step 1): the {id} of the route (the ServeMux matched it;
 	// see go doc net/http.Request.PathValue) as an int64. For text that is
-	// not a number, decide the error (README, step 1).
+	// not a number, decide the error (README, step 1). One todo has one
+	// path: only the decimal the todo's url holds names it, so "+5" and
+	// "05" are not numbers here, whatever the parser accepts.
 	return 0, errors.New("pathID is not written yet: do stage 03, step 1")
 }
 
 // readJSON reads the request body, one JSON object, into v. Every way the
 // body can be wrong becomes an error a user can act on: 400 for malformed
-// JSON or a field of the wrong type, 413 for a body over MaxBodyBytes (the
-// handler limits every body: see limitBody).
+// JSON, bytes that are not UTF-8, a field v does not have or a field of the
+// wrong type, 413 for a body over MaxBodyBytes (the handler limits every
+// body: see limitBody).
+//
+// The UTF-8 check runs on the raw bytes, before encoding/json sees them:
+// json.Unmarshal replaces each invalid byte inside a string with U+FFFD
+// and reports nothing, so the service's own UTF-8 rule would only ever see
+// valid text. A field the body gives and v does not have is refused, not
+// dropped: the client meant something by it. A key given twice keeps its
+// last value: encoding/json has no option to refuse it (README, step 1).
 func readJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return bodyError(err)
+	}
+	if !utf8.Valid(body) {
+		return todo.Errorf(todo.CodeInvalid, "request body is not valid UTF-8, as JSON text must be")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return bodyError(err)
 	}
@@ -107,9 +132,16 @@ func bodyError(err error) error {
 		return todo.Errorf(todo.CodeInvalid, "request body must be a JSON object, not %s", typeErr.Value)
 	case errors.As(err, &typeErr):
 		return todo.Errorf(todo.CodeInvalid, "field %q must be %s, not %s", typeErr.Field, jsonKind(typeErr.Type), typeErr.Value)
+	case strings.HasPrefix(err.Error(), unknownField):
+		// encoding/json has no error type for it, only this text.
+		return todo.Errorf(todo.CodeInvalid, "field %s is not one this request takes", strings.TrimPrefix(err.Error(), unknownField))
 	}
 	return todo.Errorf(todo.CodeInvalid, "malformed JSON: %v", err)
 }
+
+// unknownField starts the text of json.Decoder's error for a field that
+// the destination does not have (see Decoder.DisallowUnknownFields).
+const unknownField = "json: unknown field "
 
 // jsonKind names, for a user, the JSON kind a Go type wants.
 func jsonKind(t reflect.Type) string {

@@ -19,10 +19,14 @@ type todoJSON struct {
 	UpdatedAt time.Time `json:"updatedAt"`
 }
 
-// createJSON is the body of POST /todos.
+// createJSON is the body of POST /todos. Completed is here because clients
+// send it (the Todo-Backend page creates with "completed": false), and a
+// field the body gives must be decided, never dropped: see
+// decodeCreateRequest.
 type createJSON struct {
-	Title string `json:"title"`
-	Order int64  `json:"order"`
+	Title     string `json:"title"`
+	Order     int64  `json:"order"`
+	Completed bool   `json:"completed"`
 }
 
 // patchJSON is the body of PATCH /todos/{id}: an absent (or null) field is

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -73,18 +74,30 @@ func (s *service) DeleteAll(ctx context.Context) error {
 	return s.store.DeleteAll(ctx)
 }
 
-// cleanTitle trims the title and checks it: valid UTF-8, not empty, at most
+// cleanTitle trims the title and checks it: valid UTF-8, one line of text
+// (no control characters), at least one visible character, at most
 // MaxTitleLength runes.
 func cleanTitle(title string) (string, error) {
 	if !utf8.ValidString(title) {
 		return "", Errorf(CodeInvalid, "title must be valid UTF-8 text")
 	}
 	title = strings.TrimSpace(title)
-	if title == "" {
+	if i := strings.IndexFunc(title, unicode.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(title[i:])
+		return "", Errorf(CodeInvalid, "title must not hold control characters such as %U", r)
+	}
+	if !strings.ContainsFunc(title, visible) {
 		return "", Errorf(CodeInvalid, "title must not be empty")
 	}
 	if n := utf8.RuneCountInString(title); n > MaxTitleLength {
 		return "", Errorf(CodeInvalid, "title is %d characters long; the limit is %d", n, MaxTitleLength)
 	}
 	return title, nil
+}
+
+// visible reports whether r shows on a screen: a letter, mark, number,
+// punctuation or symbol. Spaces and format characters (a zero-width space,
+// U+200B) do not, so a title made only of them is empty.
+func visible(r rune) bool {
+	return unicode.IsGraphic(r) && !unicode.IsSpace(r)
 }

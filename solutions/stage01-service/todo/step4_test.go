@@ -92,19 +92,24 @@ func TestStep4CreateRejectsBadTitles(t *testing.T) {
 	}
 
 	for _, tc := range []struct {
-		name, title, message string
+		name, title, message, why string
 	}{
-		{"an empty", "", "empty"},
-		{"a blank", " \t\n ", "empty"},
-		{"a one character too long", strings.Repeat("é", todo.MaxTitleLength+1), "limit"},
-		{"a non-UTF-8", "milk \xff", "UTF-8"},
+		{"an empty", "", "empty", "nothing to show"},
+		{"a blank", " \t\n ", "empty", "only spaces: empty once trimmed"},
+		{"a one character too long", strings.Repeat("é", todo.MaxTitleLength+1), "limit", "over MaxTitleLength runes"},
+		{"a non-UTF-8", "milk \xff", "UTF-8", "not text"},
+		{"an invisible (zero-width spaces only)", "\u200b\u200b", "empty",
+			"U+200B is not a space to strings.TrimSpace, but a user sees an empty line: count only visible characters"},
+		{"a NUL-holding", "milk\x00", "control",
+			"a NUL is not text a user typed: it truncates the title in C programs and hides in logs"},
+		{"a two-line", "milk\nbread", "control", "a title is one line: a line break inside is a control character"},
 	} {
 		_, err := svc.Create(ctx, tc.title, 0)
 		if !errors.Is(err, todo.ErrInvalid) {
-			t.Fatalf("step 4: Create with %s title = %v (code %q)\n"+
-				"want an error that matches todo.ErrInvalid (code %q): the caller sent what the rules refuse, "+
+			t.Fatalf("step 4: Create with %s title %q = %v (code %q)\n"+
+				"want an error that matches todo.ErrInvalid (code %q): %s. The caller sent what the rules refuse, "+
 				"and transports answer it with 400 or InvalidArgument %s",
-				tc.name, err, todo.ErrorCode(err), todo.CodeInvalid, stuck(4))
+				tc.name, tc.title, err, todo.ErrorCode(err), todo.CodeInvalid, tc.why, stuck(4))
 		}
 		if !strings.Contains(err.Error(), tc.message) {
 			t.Fatalf("step 4: Create with %s title: message %q; want one that mentions %q, so the user knows what to fix %s",
@@ -174,6 +179,8 @@ func TestStep4UpdateRejectsBadPatches(t *testing.T) {
 		{"nothing to change", todo.Patch{}, "nothing to update"},
 		{"a blank title", todo.Patch{Title: new("   "), Completed: new(true)}, "empty"},
 		{"a title too long", todo.Patch{Title: new(strings.Repeat("x", todo.MaxTitleLength+1))}, "limit"},
+		{"an invisible title", todo.Patch{Title: new("\u200b \u2060")}, "empty"},
+		{"a title holding a NUL", todo.Patch{Title: new("keep\x00me")}, "control"},
 	} {
 		_, err := svc.Update(ctx, created.ID, tc.patch)
 		if !errors.Is(err, todo.ErrInvalid) || !strings.Contains(err.Error(), tc.message) {

@@ -182,7 +182,9 @@ func badInputIsInvalidAndChangesNothing(t *testing.T, svc todo.Service) {
 		err  error
 	}
 	var attempts []attempt
-	for _, title := range []string{"", " \t\n ", long} {
+	// A title the user cannot see (zero-width spaces) is empty; one with a
+	// control character (a NUL) is not one line of text.
+	for _, title := range []string{"", " \t\n ", long, "\u200b\u200b", "milk\x00"} {
 		_, err := svc.Create(ctx, title, 0)
 		attempts = append(attempts, attempt{fmt.Sprintf("Create(ctx, %.20q…, 0)", title), err})
 		_, err = svc.Update(ctx, kept.ID, todo.Patch{Title: new(title)})

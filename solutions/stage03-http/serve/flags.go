@@ -12,7 +12,7 @@ import (
 type Flags struct {
 	HTTPAddr     string        // HTTP listen address
 	DB           string        // SQLite database file
-	PublicURL    string        // base of each todo's url; "" for the request's host
+	PublicURL    string        // base of each todo's url; "" for the address the connection came in on
 	Grace        time.Duration // how long to keep serving once not ready
 	DrainTimeout time.Duration // how long requests in flight may take to finish
 }
@@ -21,7 +21,9 @@ type Flags struct {
 func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.HTTPAddr, "http-addr", "127.0.0.1:8080", "HTTP listen `address`")
 	fs.StringVar(&f.DB, "db", "todo.db", "SQLite database `file`")
-	fs.StringVar(&f.PublicURL, "public-url", "", "the service's `URL` as clients see it, for each todo's url (default: the request's host)")
+	fs.StringVar(&f.PublicURL, "public-url", "", "the service's `URL` as clients reach it, the base of each todo's url; "+
+		"set it unless clients connect straight to -http-addr (behind a proxy, a container port, a DNS name) "+
+		"(default: the address each connection came in on, never the request's Host header)")
 	fs.DurationVar(&f.Grace, "shutdown-grace", 0, "on SIGINT or SIGTERM, how long to keep serving after reporting not ready")
 	fs.DurationVar(&f.DrainTimeout, "drain-timeout", 10*time.Second, "on SIGINT or SIGTERM, how long requests in flight may take to finish")
 }

@@ -1,6 +1,7 @@
 package todohttp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage02-endpoints/todoendpoint"
@@ -25,6 +28,10 @@ func decodeCreateRequest(_ context.Context, r *http.Request) (any, error) {
 	var body createJSON
 	if err := readJSON(r, &body); err != nil {
 		return nil, err
+	}
+	if body.Completed {
+		return nil, todo.Errorf(todo.CodeInvalid,
+			`field "completed" of a new todo must be false or left out: create the todo, then PATCH it completed`)
 	}
 	return todoendpoint.CreateRequest{Title: body.Title, Order: body.Order}, nil
 }
@@ -67,11 +74,12 @@ func decodeDeleteAllRequest(context.Context, *http.Request) (any, error) {
 }
 
 // pathID returns the {id} of the route as a number, or the error for a
-// path whose {id} is not one.
+// path whose {id} is not one. Only the canonical decimal, the one the
+// todo's url holds, names a todo: /todos/+5 and /todos/05 name none.
 func pathID(r *http.Request) (int64, error) {
 	raw := r.PathValue("id")
 	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil {
+	if err != nil || strconv.FormatInt(id, 10) != raw {
 		return 0, todo.Errorf(todo.CodeNotFound, "todo %q not found", raw)
 	}
 	return id, nil
@@ -79,10 +87,26 @@ func pathID(r *http.Request) (int64, error) {
 
 // readJSON reads the request body, one JSON object, into v. Every way the
 // body can be wrong becomes an error a user can act on: 400 for malformed
-// JSON or a field of the wrong type, 413 for a body over MaxBodyBytes (the
-// handler limits every body: see limitBody).
+// JSON, bytes that are not UTF-8, a field v does not have or a field of the
+// wrong type, 413 for a body over MaxBodyBytes (the handler limits every
+// body: see limitBody).
+//
+// The UTF-8 check runs on the raw bytes, before encoding/json sees them:
+// json.Unmarshal replaces each invalid byte inside a string with U+FFFD
+// and reports nothing, so the service's own UTF-8 rule would only ever see
+// valid text. A field the body gives and v does not have is refused, not
+// dropped: the client meant something by it. A key given twice keeps its
+// last value: encoding/json has no option to refuse it (README, step 1).
 func readJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return bodyError(err)
+	}
+	if !utf8.Valid(body) {
+		return todo.Errorf(todo.CodeInvalid, "request body is not valid UTF-8, as JSON text must be")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return bodyError(err)
 	}
@@ -112,9 +136,16 @@ func bodyError(err error) error {
 		return todo.Errorf(todo.CodeInvalid, "request body must be a JSON object, not %s", typeErr.Value)
 	case errors.As(err, &typeErr):
 		return todo.Errorf(todo.CodeInvalid, "field %q must be %s, not %s", typeErr.Field, jsonKind(typeErr.Type), typeErr.Value)
+	case strings.HasPrefix(err.Error(), unknownField):
+		// encoding/json has no error type for it, only this text.
+		return todo.Errorf(todo.CodeInvalid, "field %s is not one this request takes", strings.TrimPrefix(err.Error(), unknownField))
 	}
 	return todo.Errorf(todo.CodeInvalid, "malformed JSON: %v", err)
 }
+
+// unknownField starts the text of json.Decoder's error for a field that
+// the destination does not have (see Decoder.DisallowUnknownFields).
+const unknownField = "json: unknown field "
 
 // jsonKind names, for a user, the JSON kind a Go type wants.
 func jsonKind(t reflect.Type) string {

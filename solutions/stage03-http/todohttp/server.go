@@ -2,6 +2,7 @@ package todohttp
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"strings"
 
@@ -83,18 +84,36 @@ type baseURLKey struct{}
 // withBaseURL is a kit ServerBefore function: it puts the service's public
 // URL in the request context, where the encoders find it to build each
 // todo's url.
+//
+// Without a publicURL, the base is the address of the server's own socket
+// that accepted the connection (net/http's LocalAddrContextKey), never the
+// request's Host header: the client writes that header, and an answer, or
+// a cache in front of the server, must not hand out links to whatever host
+// a client named. A server that clients reach under another address (a
+// proxy, a container's port, a DNS name) is given it with -public-url.
 func withBaseURL(publicURL string) httptransport.RequestFunc {
 	return func(ctx context.Context, r *http.Request) context.Context {
 		base := publicURL
 		if base == "" {
-			scheme := "http"
-			if r.TLS != nil {
-				scheme = "https"
-			}
-			base = scheme + "://" + r.Host
+			base = socketURL(r)
 		}
 		return context.WithValue(ctx, baseURLKey{}, base)
 	}
+}
+
+// socketURL returns scheme://host:port of the local address on which the
+// server accepted r, or "" (each url is then a path alone) when r came
+// through no connection: a handler called directly, in a test.
+func socketURL(r *http.Request) string {
+	addr, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return ""
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + addr.String()
 }
 
 // baseURL returns the public URL that withBaseURL put in ctx.

@@ -2,6 +2,7 @@ package todohttp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http/httptest"
 	"strconv"
@@ -32,6 +33,31 @@ func TestStep1DecodeCreateRequest(t *testing.T) {
 	if got, err := decodeCreateRequest(context.Background(), r); err != nil || got != (todoendpoint.CreateRequest{Title: "no order"}) {
 		fatalf(t, 1, "decodeCreateRequest(POST /todos {\"title\": \"no order\"}) = %#v, %v; want a request with order 0: "+
 			"the contract lets a client leave the order out", got, err)
+	}
+}
+
+// TestStep1CreateNeverDropsCompleted: a create may say "completed"; the
+// endpoint's request has no room for it, and a new todo is not completed.
+func TestStep1CreateNeverDropsCompleted(t *testing.T) {
+	body := `{"title": "from a browser", "order": 1, "completed": false}`
+	r := httptest.NewRequest("POST", "/todos", strings.NewReader(body))
+	got, err := decodeCreateRequest(context.Background(), r)
+	if want := (todoendpoint.CreateRequest{Title: "from a browser", Order: 1}); err != nil || got != want {
+		fatalf(t, 1, "decodeCreateRequest(POST /todos %s) = %#v, %v; want %#v: the Todo-Backend page sends "+
+			"\"completed\": false with every create, and that is what a new todo is", body, got, err, want)
+	}
+
+	body = `{"title": "c", "completed": true}`
+	r = httptest.NewRequest("POST", "/todos", strings.NewReader(body))
+	got, err = decodeCreateRequest(context.Background(), r)
+	if !errors.Is(err, todo.ErrInvalid) {
+		fatalf(t, 1, "decodeCreateRequest(POST /todos %s) = %#v, %v; want a domain error of code %q (400).\n"+
+			"The client asked for a completed todo; the service creates only todos that are not completed, so "+
+			"answering 201 and completed false drops what the client said without telling it", body, got, err, todo.CodeInvalid)
+	}
+	if !strings.Contains(err.Error(), "completed") {
+		fatalf(t, 1, "decodeCreateRequest(POST /todos %s) refused it with %q; want a message that names the field "+
+			"\"completed\", so the client knows what to change", body, err)
 	}
 }
 
@@ -85,8 +111,16 @@ func TestStep1DecodeRejectsBadInput(t *testing.T) {
 		{"malformed JSON", "1", `{"title": `, todo.ErrInvalid, "the client sent something it can fix (400); readJSON's error already says so"},
 		{"a title that is a number", "1", `{"title": 5}`, todo.ErrInvalid, "the client sent something it can fix (400); readJSON's error already says so"},
 		{"completed as a string", "1", `{"completed": "yes"}`, todo.ErrInvalid, "the client sent something it can fix (400); readJSON's error already says so"},
+		{"a body that is not UTF-8", "1", "{\"title\": \"\xff\xfe\"}", todo.ErrInvalid,
+			"the client sent something it can fix (400); readJSON's error already says so"},
+		{"a field a patch does not have", "1", `{"done": true}`, todo.ErrInvalid,
+			"the client sent something it can fix (400); readJSON's error already says so"},
 		{"an id that is not a number", "abc", `{"completed": true}`, unknown,
 			"the contract answers /todos/abc as it answers /todos/999, and the service's own answer for 999 has that code"},
+		{"the id +5", "+5", `{"completed": true}`, unknown,
+			"todo 5's path is /todos/5, the one its url holds; a parser that also reads \"+5\" gives one todo many paths"},
+		{"the id 05", "05", `{"completed": true}`, unknown,
+			"todo 5's path is /todos/5, the one its url holds; a parser that also reads \"05\" gives one todo many paths"},
 	} {
 		r := httptest.NewRequest("PATCH", "/todos/"+tc.id, strings.NewReader(tc.body))
 		r.SetPathValue("id", tc.id)

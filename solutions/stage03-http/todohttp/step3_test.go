@@ -3,7 +3,9 @@ package todohttp
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -163,6 +165,38 @@ func TestStep3PublicURL(t *testing.T) {
 	}
 }
 
+// TestStep3ItemURLIgnoresTheHostHeader: without a public URL, a todo's url
+// names the server's own address, whatever Host the client wrote.
+func TestStep3ItemURLIgnoresTheHostHeader(t *testing.T) {
+	needSteps(t, 3, 2)
+	base, _ := newServer(t)
+	req, err := http.NewRequest("POST", base+"/todos", strings.NewReader(`{"title": "a"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "evil.example"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST /todos with Host: evil.example: %v", err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := answer{status: resp.StatusCode, header: resp.Header, body: string(raw)}
+	routed(t, "POST", "/todos", a)
+	var created wireTodo
+	a.decodeBody(t, &created)
+	if want := fmt.Sprintf("%s/todos/%d", base, created.ID); created.URL != want {
+		fatalf(t, 3, "POST /todos with the header Host: evil.example answered a todo whose url is %q; want %q.\n"+
+			"The client writes the Host header: a url built from it links to whatever host the client named, "+
+			"and a cache in front of the server may hand that answer to others. Without a public URL, the provided "+
+			"withBaseURL (server.go) uses the address of the server's own socket: give it to every kit server of NewHandler",
+			created.URL, want)
+	}
+}
+
 // TestStep3BadInputChangesNothing sends requests a client may get wrong: each
 // gets a JSON error with the right status, and the data stays as it was.
 func TestStep3BadInputChangesNothing(t *testing.T) {
@@ -237,6 +271,57 @@ func TestStep3BadInputChangesNothing(t *testing.T) {
 	after, err := svc.List(context.Background())
 	if err != nil || !todotest.SameList(after, before) {
 		fatalf(t, 3, "after the bad requests the store holds %d todos (err %v); want it unchanged: only %q", len(after), err, seed.Title)
+	}
+}
+
+// TestStep3LooseInputIsRefused sends input that a lax server takes and
+// quietly changes: each is refused, 400 or 404, and nothing is stored.
+func TestStep3LooseInputIsRefused(t *testing.T) {
+	needSteps(t, 3, 2)
+	base, svc := newServer(t)
+	var seed wireTodo
+	a := do(t, "POST", base+"/todos", `{"title": "keep me", "order": 1}`)
+	routed(t, "POST", "/todos", a)
+	a.decodeBody(t, &seed)
+	before, err := svc.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(seed.ID, 10)
+
+	for _, tc := range []struct {
+		method, path, body string
+		status             int
+		route, why         string
+	}{
+		{"POST", "/todos", "{\"title\": \"milk \xff\xfe\"}", 400, "/todos",
+			"bytes that are not UTF-8: encoding/json would store U+FFFD in their place, so readJSON checks the raw body"},
+		{"POST", "/todos", `{"title": "c", "completed": true}`, 400, "/todos",
+			"a new todo is not completed: a 201 with completed false drops what the client asked for (step 1)"},
+		{"POST", "/todos", `{"title": "c", "titel": "d"}`, 400, "/todos",
+			"a field this request does not take (a typo here) is refused by readJSON, not ignored"},
+		{"PATCH", "/todos/" + id, `{"title": "c", "done": true}`, 400, "/todos/{id}",
+			"a field a patch does not take: applying the rest of the patch drops it"},
+		{"POST", "/todos", `{"title": "\u200b\u200b"}`, 400, "/todos",
+			"a title of zero-width spaces shows nothing: the service's rule (stage 01) calls it empty"},
+		{"POST", "/todos", `{"title": "milk\u0000"}`, 400, "/todos",
+			"a NUL is not text: the service's rule (stage 01) refuses control characters"},
+		{"PATCH", "/todos/+" + id, `{"completed": true}`, 404, "/todos/{id}",
+			"todo " + id + "'s path is /todos/" + id + ", the one its url holds; +" + id + " names no todo (step 1's pathID)"},
+		{"DELETE", "/todos/0" + id, "", 404, "/todos/{id}",
+			"todo " + id + "'s path is /todos/" + id + ", the one its url holds; 0" + id + " names no todo (step 1's pathID)"},
+	} {
+		a := do(t, tc.method, base+tc.path, tc.body)
+		call := fmt.Sprintf("%s %s %q", tc.method, tc.path, tc.body)
+		routed(t, tc.method, tc.route, a)
+		if a.status != tc.status {
+			fatalf(t, 3, "%s answered %d %s; want %d: %s", call, a.status, strings.TrimSpace(a.body), tc.status, tc.why)
+		}
+	}
+
+	after, err := svc.List(context.Background())
+	if err != nil || !todotest.SameList(after, before) {
+		fatalf(t, 3, "after the refused requests the store holds %d todos (err %v); want it unchanged: only %q", len(after), err, seed.Title)
 	}
 }
 
