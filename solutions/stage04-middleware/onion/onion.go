@@ -55,7 +55,7 @@ func Endpoints(service todo.Service, cfg Config, logger log.Logger, reg promethe
 }
 
 // HTTPHandler puts endpoints on HTTP, each todo's url based on publicURL
-// ("" for the request's host). A panic anywhere under it (in the HTTP
+// ("" for the address that accepted the connection). A panic anywhere under it (in the HTTP
 // handler, the endpoints, the service) answers 500 {"error":"internal
 // error"} and is logged with layer=transport, and the server goes on
 // serving.
