@@ -16,7 +16,11 @@ import (
 // through (half-open): a success closes it, a failure opens it again.
 //
 // Only errors the endpoint returns count. Domain errors travel inside the
-// response (stage 02), so a storm of not-founds never opens a breaker.
+// response (stage 02), so a storm of not-founds never opens a breaker. Nor
+// does a caller who gave up: when the request's own context is cancelled or
+// past its deadline by the time the endpoint returns, its error is the
+// caller's doing, not the service's, and it is not counted as a failure. A
+// deadline the server set itself, inside the call, is a failure.
 // State changes are logged.
 func CircuitBreaker(failures uint32, timeout time.Duration, logger log.Logger) todoendpoint.Middleware {
 	return func(method string, next endpoint.Endpoint) endpoint.Endpoint {
@@ -31,6 +35,14 @@ func CircuitBreaker(failures uint32, timeout time.Duration, logger log.Logger) t
 		// unwraps to gobreaker's error; every other answer passes through
 		// unchanged. Decide where the breaker is made: this func runs once
 		// per method, the one it returns once per request.
+		//
+		// A caller who gave up is not the service failing: the breaker must
+		// not count an error returned once the request's context has ended
+		// (cancelled, or its deadline passed), yet it must count a timeout
+		// the server set itself while the caller still waited. The breaker
+		// is told only the error, never the context: find a way for what the
+		// context says to reach it, and keep the caller's answer the
+		// endpoint's own.
 		return next
 	}
 }

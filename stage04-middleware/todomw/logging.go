@@ -13,6 +13,12 @@ import (
 // whole todo), the error ("err", null when there is none) and the time taken
 // ("took").
 //
+// A line's size is bounded, whatever the request: the title, which the
+// caller chose and the service has not yet checked, is cut after
+// todo.MaxTitleLength characters (every title the service accepts is logged
+// whole), and a cut title is marked with "…" and the key title_bytes, the
+// whole title's length.
+//
 // The service itself logs nothing: what to log is decided here, once.
 func Logging(logger log.Logger) ServiceMiddleware {
 	return func(next todo.Service) todo.Service {
@@ -32,7 +38,11 @@ func (s logging) Create(ctx context.Context, title string, order int64) (t todo.
 	// and, once it has returned, log exactly one line with s.logger (the
 	// README's step 1 lists the keys of each method). The line needs both
 	// sides of the call: the arguments, what the call returned, and when it
-	// began.
+	// began. The title is the caller's and not yet checked: the line carries
+	// at most todo.MaxTitleLength of its characters; a longer one is cut
+	// (never inside a character), ends with "…", and the line says the
+	// whole title's length in bytes under one more key, title_bytes, right
+	// after title.
 	return s.next.Create(ctx, title, order)
 }
 

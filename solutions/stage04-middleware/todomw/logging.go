@@ -14,6 +14,12 @@ import (
 // whole todo), the error ("err", null when there is none) and the time taken
 // ("took").
 //
+// A line's size is bounded, whatever the request: the title, which the
+// caller chose and the service has not yet checked, is cut after
+// todo.MaxTitleLength characters (every title the service accepts is logged
+// whole), and a cut title is marked with "…" and the key title_bytes, the
+// whole title's length.
+//
 // The service itself logs nothing: what to log is decided here, once.
 func Logging(logger log.Logger) ServiceMiddleware {
 	return func(next todo.Service) todo.Service {
@@ -30,7 +36,12 @@ var _ todo.Service = logging{}
 
 func (s logging) Create(ctx context.Context, title string, order int64) (t todo.Todo, err error) {
 	defer func(begin time.Time) {
-		s.logger.Log("method", "Create", "title", title, "order", order, "id", t.ID, "err", err, "took", time.Since(begin))
+		shown, cut := boundTitle(title)
+		keyvals := []any{"method", "Create", "title", shown}
+		if cut {
+			keyvals = append(keyvals, "title_bytes", len(title))
+		}
+		s.logger.Log(append(keyvals, "order", order, "id", t.ID, "err", err, "took", time.Since(begin))...)
 	}(time.Now())
 	return s.next.Create(ctx, title, order)
 }
@@ -69,4 +80,18 @@ func (s logging) DeleteAll(ctx context.Context) (err error) {
 		s.logger.Log("method", "DeleteAll", "err", err, "took", time.Since(begin))
 	}(time.Now())
 	return s.next.DeleteAll(ctx)
+}
+
+// boundTitle returns title as a log line shows it: whole when it has at most
+// todo.MaxTitleLength runes, else cut after that many (on a rune boundary,
+// so that the line stays valid UTF-8) and ended with "…", and cut is true.
+func boundTitle(title string) (shown string, cut bool) {
+	runes := 0
+	for i := range title {
+		if runes == todo.MaxTitleLength {
+			return title[:i] + "…", true
+		}
+		runes++
+	}
+	return title, false
 }

@@ -3,6 +3,9 @@ package todomw_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,4 +116,70 @@ func TestStep1LoggingEveryMethod(t *testing.T) {
 	wantLine(t, "List", lines[4], map[string]string{"method": "List", "n": "1", "err": "null", "took": "*"}, buf.String())
 	wantLine(t, "Delete(1)", lines[5], map[string]string{"method": "Delete", "id": "1", "err": "null", "took": "*"}, buf.String())
 	wantLine(t, "DeleteAll", lines[6], map[string]string{"method": "DeleteAll", "err": "null", "took": "*"}, buf.String())
+}
+
+func TestStep1LoggingBoundsTheTitle(t *testing.T) {
+	var buf servetest.SyncBuffer
+	inner := todotest.NewService(t)
+	svc := todomw.Logging(log.NewLogfmtLogger(&buf))(inner)
+	ctx := context.Background()
+
+	// A title of 3 MiB, in two-byte runes, as a client may send one: the
+	// service refuses it, but the middleware logs it first.
+	huge := strings.Repeat("é", 3<<20/2)
+	if _, err := svc.Create(ctx, huge, 1); !errors.Is(err, todo.ErrInvalid) {
+		t.Fatalf("step 1: Create with a title of 3 MiB through the logging middleware = %v; want the service's invalid, "+
+			"unchanged %s", err, hint1)
+	}
+	if size := len(buf.String()); size > 2048 {
+		t.Fatalf("step 1: a Create with a title of %d bytes, which the service refused, wrote %d bytes to the log; "+
+			"want one line of at most 2 KiB. The title is the caller's to choose and the middleware logs it before "+
+			"the service checks it: unbounded, one request writes megabytes to the log, and a few more fill its disk %s",
+			len(huge), size, hint1)
+	}
+	lines := records(t, buf.String())
+	if len(lines) != 1 {
+		t.Fatalf("step 1: one Create logged %d lines; want exactly 1\nlog:\n%s%s", len(lines), logText(buf.String()), hint1)
+	}
+	want := strings.Repeat("é", todo.MaxTitleLength)
+	if got := lines[0]["title"]; got != want+"…" {
+		shown := []rune(got)
+		t.Fatalf("step 1: a title of %d runes was logged as title=%q (%d runes, %d bytes); want its first %d runes "+
+			"(todo.MaxTitleLength), then \"…\": cut on runes, not bytes, so every title the service accepts is whole "+
+			"in the log and the line stays valid UTF-8 %s",
+			len(huge)/2, truncated(got), len(shown), len(got), todo.MaxTitleLength, hint1)
+	}
+	if got := lines[0]["title_bytes"]; got != strconv.Itoa(len(huge)) {
+		t.Fatalf("step 1: the cut title's line has title_bytes=%q; want %q, the whole title's length in bytes: the "+
+			"\"…\" is in the caller's power to type, the key is not, and the size says what the client sent %s",
+			got, strconv.Itoa(len(huge)), hint1)
+	}
+	wantLine(t, "Create(a title of 3 MiB)", lines[0], map[string]string{
+		"method": "Create", "order": "1", "id": "0", "err": "*", "took": "*",
+	}, truncated(buf.String()))
+
+	// A title of exactly todo.MaxTitleLength runes is logged whole.
+	var whole servetest.SyncBuffer
+	logger := log.NewLogfmtLogger(&whole)
+	svc = todomw.Logging(logger)(inner)
+	if _, err := svc.Create(ctx, want, 2); err != nil {
+		t.Fatalf("step 1: Create with a title of %d runes through the logging middleware = %v; want the new todo %s",
+			todo.MaxTitleLength, err, hint1)
+	}
+	lines = records(t, whole.String())
+	if len(lines) != 1 || lines[0]["title"] != want {
+		t.Fatalf("step 1: a title of %d runes, the longest the service accepts, was logged as %s; want it whole %s",
+			todo.MaxTitleLength, truncated(whole.String()), hint1)
+	}
+	if got, ok := lines[0]["title_bytes"]; ok {
+		t.Fatalf("step 1: a title logged whole has title_bytes=%q; want no title_bytes key: it marks a cut title %s", got, hint1)
+	}
+}
+
+// truncated is text as a failure message shows it: at most 300 bytes.
+func truncated(text string) string {
+	if len(text) <= 300 {
+		return text
+	}
+	return text[:300] + fmt.Sprintf("… (%d bytes in all)", len(text))
 }

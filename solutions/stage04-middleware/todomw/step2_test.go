@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/ratelimit"
 	"github.com/go-kit/log"
 	"github.com/sony/gobreaker"
@@ -236,7 +238,7 @@ func TestStep2CircuitBreakerHalfOpenLetsOneTrialThrough(t *testing.T) {
 	var releaseOnce sync.Once
 	letGo := func() { releaseOnce.Do(func() { close(release) }) }
 	t.Cleanup(letGo)
-	next := func(ctx context.Context, request any) (any, error) {
+	next := endpoint.Endpoint(func(ctx context.Context, request any) (any, error) {
 		if !mended.Load() {
 			return nil, fail
 		}
@@ -245,7 +247,7 @@ func TestStep2CircuitBreakerHalfOpenLetsOneTrialThrough(t *testing.T) {
 			<-release
 		}
 		return todoendpoint.GetResponse{}, nil
-	}
+	})
 	const timeout = 50 * time.Millisecond
 	ep := todomw.CircuitBreaker(1, timeout, log.NewNopLogger())("Get", next)
 	ctx := context.Background()
@@ -296,4 +298,135 @@ waiting:
 	if _, err := ep(ctx, nil); err != nil {
 		t.Fatalf("step 2: after a successful trial the breaker refused: %v; want it closed %s", err, hint2)
 	}
+}
+
+// stalling is a real service whose List, while stall is set, waits until its
+// caller's context has ended before it asks the database (which then fails
+// with the context's error): a slow method, and a client that gives up on
+// it. When entered is not nil, each stalled call says it has begun there.
+// failed keeps the last error List returned.
+type stalling struct {
+	todo.Service
+	stall   atomic.Bool
+	entered chan struct{}
+	failed  atomic.Pointer[error]
+}
+
+func (s *stalling) List(ctx context.Context) ([]todo.Todo, error) {
+	if s.stall.Load() {
+		if s.entered != nil {
+			s.entered <- struct{}{}
+		}
+		<-ctx.Done()
+	}
+	todos, err := s.Service.List(ctx)
+	if err != nil {
+		s.failed.Store(&err)
+	}
+	return todos, err
+}
+
+// ownDeadline is a real service whose List gives the database a deadline of
+// its own, already past: a timeout of the server, while its caller waits.
+type ownDeadline struct{ todo.Service }
+
+func (s ownDeadline) List(ctx context.Context) ([]todo.Todo, error) {
+	ctx, cancel := context.WithDeadline(ctx, time.Now())
+	defer cancel()
+	return s.Service.List(ctx)
+}
+
+func TestStep2CircuitBreakerDoesNotCountCallersWhoGaveUp(t *testing.T) {
+	ctx := context.Background()
+
+	// A timeout of the server's own is a failure like any other.
+	list := todoendpoint.New(ownDeadline{todotest.NewService(t)}, todomw.CircuitBreaker(3, time.Hour, log.NewNopLogger())).ListEndpoint
+	for i := 1; i <= 3; i++ {
+		if _, err := list(ctx, todoendpoint.ListRequest{}); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("step 2: call %d of a List whose database deadline, set by the server, has passed returned %v; "+
+				"want the service's own error (context.DeadlineExceeded, wrapped), unchanged %s", i, err, hint2)
+		}
+	}
+	_, refusal := list(ctx, todoendpoint.ListRequest{})
+	var open *todomw.CircuitOpenError
+	if !errors.As(refusal, &open) {
+		t.Fatalf("step 2: with CircuitBreaker(3, …), after 3 timeouts set by the server itself, while each caller was "+
+			"still waiting, List returned %v; want a *CircuitOpenError: the caller's context was alive, so the server "+
+			"failed, and that counts (if no breaker opens yet at all, make TestStep2CircuitBreakerOpensHalfOpensAndCloses "+
+			"pass first) %s", refusal, hint2)
+	}
+
+	// Clients that give up on a slow List, over HTTP: each cancels its
+	// request once the service has it, and net/http cancels the request's
+	// context when the connection goes.
+	slow := &stalling{Service: todotest.NewService(t), entered: make(chan struct{})}
+	slow.stall.Store(true)
+	returned := make(chan struct{}, 1)
+	watch := func(_ string, next endpoint.Endpoint) endpoint.Endpoint { // outside the breaker
+		return func(ctx context.Context, request any) (any, error) {
+			defer func() { returned <- struct{}{} }()
+			return next(ctx, request)
+		}
+	}
+	var logs servetest.SyncBuffer
+	endpoints := todoendpoint.New(slow, watch, todomw.CircuitBreaker(3, time.Hour, log.NewLogfmtLogger(&logs)))
+	base := serve(t, todohttp.NewHandler(endpoints, ""))
+	for i := 1; i <= 5; i++ {
+		giveUp, cancel := context.WithCancel(ctx)
+		go func() {
+			select {
+			case <-slow.entered:
+			case <-giveUp.Done():
+			}
+			cancel()
+		}()
+		req, err := http.NewRequestWithContext(giveUp, http.MethodGet, base+"/todos", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		cancel()
+		<-returned // the endpoint has returned: the breaker has seen this call
+		if err == nil {
+			raw, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			gaveUp(t, i-1, answer{status: resp.StatusCode, body: string(raw)}, logs.String())
+		}
+	}
+	slow.stall.Store(false)
+	if a := get(t, base+"/todos"); a.status != http.StatusOK {
+		gaveUp(t, 5, a, logs.String())
+	}
+
+	// Callers whose own deadline passes while the call is under way (gRPC
+	// carries the client's deadline to the server).
+	late := &stalling{Service: todotest.NewService(t)}
+	late.stall.Store(true)
+	list = todoendpoint.New(late, todomw.CircuitBreaker(3, time.Hour, log.NewNopLogger())).ListEndpoint
+	for i := 1; i <= 5; i++ {
+		deadline, cancel := context.WithTimeout(ctx, time.Millisecond)
+		_, err := list(deadline, todoendpoint.ListRequest{})
+		cancel()
+		if failed := late.failed.Load(); failed == nil || err != *failed {
+			t.Fatalf("step 2: call %d of List, whose caller's deadline passed while it was under way, returned %v (%T); "+
+				"want the service's own error, unchanged: whatever the breaker decides, the answer is the endpoint's %s",
+				i, err, err, hint2)
+		}
+	}
+	late.stall.Store(false)
+	if _, err := list(ctx, todoendpoint.ListRequest{}); err != nil {
+		t.Fatalf("step 2: with CircuitBreaker(3, …), after 5 calls whose caller's own deadline passed, List returned %v; "+
+			"want the list: a deadline the caller set and missed is the caller's, not a failure of the server %s", err, hint2)
+	}
+}
+
+// gaveUp ends the test: after n clients gave up on GET /todos, the next one
+// got a, not the list.
+func gaveUp(t *testing.T, n int, a answer, log string) {
+	t.Helper()
+	t.Fatalf("step 2: with CircuitBreaker(3, …), after %d clients gave up on a slow GET /todos, the next one answered "+
+		"%d %s; want the list. Each of them cancelled its request, so the service saw a context that had ended and "+
+		"failed with its error: that is the client giving up, not the server failing. Counted, a few impatient "+
+		"clients shut List for every client, over HTTP and gRPC alike\nlog:\n%s%s",
+		n, a.status, strings.TrimSpace(a.body), logText(log), hint2)
 }

@@ -6,9 +6,9 @@
 //	todosvc -http-addr 127.0.0.1:8080 -debug-addr 127.0.0.1:8081 -db todo.db
 //
 // The component graph, inside out: store → service → the onion's endpoints
-// (package onion) → HTTP handler, and the debug handler beside it. -fail and
-// -panic put a service in trouble under the onion, to watch what each ring
-// does with it (trouble.go). Both servers run until SIGINT or SIGTERM:
+// (package onion) → HTTP handler, and the debug handler beside it. -fail,
+// -panic and -slow put a service in trouble under the onion, to watch what
+// each ring does with it (trouble.go). Both servers run until SIGINT or SIGTERM:
 // requests in flight finish, then it exits 0.
 package main
 
@@ -43,13 +43,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	debugAddr := fs.String("debug-addr", "127.0.0.1:8081", "debug listen `address`: /metrics and /debug/pprof/")
 	fail := fs.String("fail", "", "for trying the onion: every call of this service `method` fails with an internal error")
 	panics := fs.String("panic", "", "for trying the onion: every call of this service `method` panics")
+	slow := fs.String("slow", "", "for trying the onion: every call of this service `method` takes a second, or fails when its caller gives up")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	if err := errors.Join(checkTrouble("fail", *fail), checkTrouble("panic", *panics)); err != nil {
+	if err := errors.Join(checkTrouble("fail", *fail), checkTrouble("panic", *panics), checkTrouble("slow", *slow)); err != nil {
 		return err
 	}
 	logger := serve.NewLogger(stderr)
@@ -63,8 +64,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	logger.Log("msg", "opened", "db", flags.DB)
 
 	var service todo.Service = todo.NewService(store, time.Now)
-	if *fail != "" || *panics != "" {
-		service = troubled{next: service, fail: *fail, panics: *panics}
+	if *fail != "" || *panics != "" || *slow != "" {
+		service = troubled{next: service, fail: *fail, panics: *panics, slow: *slow}
 	}
 	endpoints, err := onion.Endpoints(service, cfg, logger, registry)
 	if err != nil {
