@@ -17,12 +17,14 @@ type Flags struct {
 	DrainTimeout time.Duration // how long requests in flight may take to finish
 }
 
-// Register defines the flags on fs, with their defaults.
+// Register defines the flags on fs, with their defaults. The default of
+// -shutdown-grace is f.Grace: 0 unless the caller set it before (stage 06
+// does: its clients need time to learn that it deregistered).
 func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.HTTPAddr, "http-addr", "127.0.0.1:8080", "HTTP listen `address`")
 	fs.StringVar(&f.DB, "db", "todo.db", "SQLite database `file`")
 	fs.StringVar(&f.PublicURL, "public-url", "", "the service's `URL` as clients see it, for each todo's url (default: the request's host)")
-	fs.DurationVar(&f.Grace, "shutdown-grace", 0, "on SIGINT or SIGTERM, how long to keep serving after reporting not ready")
+	fs.DurationVar(&f.Grace, "shutdown-grace", f.Grace, "on SIGINT or SIGTERM, how long to keep serving after reporting not ready")
 	fs.DurationVar(&f.DrainTimeout, "drain-timeout", 10*time.Second, "on SIGINT or SIGTERM, how long requests in flight may take to finish")
 }
 
