@@ -49,7 +49,7 @@ var layers = []layer{
 		return httpClient(tb, serveHTTP(tb, plainHandler(store)))
 	}},
 	{"grpc", func(tb testing.TB, store todo.Store) todo.Service {
-		return serveGRPC(tb, todogrpc.NewGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger()))
+		return serveGRPC(tb, grpcOnly(todogrpc.NewGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger())))
 	}},
 	{"grpc+mw", func(tb testing.TB, store todo.Store) todo.Service {
 		return serveGRPC(tb, newOnion(tb, todo.NewService(store, time.Now)).grpcServer())

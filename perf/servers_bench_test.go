@@ -40,7 +40,7 @@ var servers = []server{
 		return serveGRPC(tb, plainGRPCServer(store))
 	}},
 	{"grpc", func(tb testing.TB, store todo.Store) todo.Service {
-		return serveGRPC(tb, todogrpc.NewGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger()))
+		return serveGRPC(tb, grpcOnly(todogrpc.NewGRPCServer(todoendpoint.New(todo.NewService(store, nil)), log.NewNopLogger())))
 	}},
 	{"grpc+mw", func(tb testing.TB, store todo.Store) todo.Service {
 		return serveGRPC(tb, newOnion(tb, todo.NewService(store, time.Now)).grpcServer())

@@ -17,14 +17,16 @@ type Flags struct {
 	DrainTimeout time.Duration // how long requests in flight may take to finish
 }
 
-// Register defines the flags on fs, with their defaults.
+// Register defines the flags on fs, with their defaults. The default of
+// -shutdown-grace is f.Grace: 0 unless the caller set it before (stage 06
+// does: its clients need time to learn that it deregistered).
 func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.HTTPAddr, "http-addr", "127.0.0.1:8080", "HTTP listen `address`")
 	fs.StringVar(&f.DB, "db", "todo.db", "SQLite database `file`")
 	fs.StringVar(&f.PublicURL, "public-url", "", "the service's `URL` as clients reach it, the base of each todo's url; "+
 		"set it unless clients connect straight to -http-addr (behind a proxy, a container port, a DNS name) "+
 		"(default: the address each connection came in on, never the request's Host header)")
-	fs.DurationVar(&f.Grace, "shutdown-grace", 0, "on SIGINT or SIGTERM, how long to keep serving after reporting not ready")
+	fs.DurationVar(&f.Grace, "shutdown-grace", f.Grace, "on SIGINT or SIGTERM, how long to keep serving after reporting not ready")
 	fs.DurationVar(&f.DrainTimeout, "drain-timeout", 10*time.Second, "on SIGINT or SIGTERM, how long requests in flight may take to finish")
 }
 

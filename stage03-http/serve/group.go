@@ -7,6 +7,7 @@ import (
 	stdlog "log"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-kit/log"
@@ -31,6 +32,7 @@ type Group struct {
 	drainTimeout time.Duration
 	servers      []*server
 	onStop       []func()
+	notReady     atomic.Bool // the stop has begun: phase 1 or later
 }
 
 // server is one listening server of a group.
@@ -52,7 +54,7 @@ func NewGroup(logger log.Logger, f Flags) *Group {
 // a free port.
 func (g *Group) HTTP(name, addr string, handler http.Handler) (net.Addr, error) {
 	s := &http.Server{
-		Handler:           handler,
+		Handler:           g.closeWhenNotReady(handler),
 		ErrorLog:          stdlog.New(log.NewStdlibAdapter(log.With(g.logger, "transport", name)), "", 0),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -73,6 +75,22 @@ func (g *Group) HTTP(name, addr string, handler http.Handler) (net.Addr, error) 
 			}
 			return nil
 		})
+}
+
+// closeWhenNotReady wraps the handler of an HTTP server: once the stop has
+// begun, every response asks its client to close the connection
+// ("Connection: close"). A keep-alive client learns it with its next answer,
+// during the grace period, and sends its following request on a new
+// connection. Without it, the drain closes idle keep-alive connections
+// while their clients may be writing a request on them: the client gets EOF
+// or a reset for a request already sent, and cannot tell whether it ran.
+func (g *Group) closeWhenNotReady(handler http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if g.notReady.Load() {
+			w.Header().Set("Connection", "close")
+		}
+		handler.ServeHTTP(w, r)
+	})
 }
 
 // Graceful listens on addr and adds s to the group, under name (e.g.
@@ -134,7 +152,7 @@ func (g *Group) Run(ctx context.Context) error {
 		actors.Add(func() error {
 			<-stopping.Done()
 			// ctx done is a stop signal; stopping alone, a server failed.
-			g.notReady(ctx.Err() != nil)
+			g.stopServing(ctx.Err() != nil)
 			g.logger.Log("msg", "shutting down", "timeout", g.drainTimeout)
 			return nil
 		}, func(error) {
@@ -167,9 +185,12 @@ func (g *Group) Run(ctx context.Context) error {
 	return err
 }
 
-// notReady runs the OnStop funcs, newest first, then waits out the grace
-// period if the stop was asked for (a failed server needs no grace).
-func (g *Group) notReady(asked bool) {
+// stopServing marks the group not ready (HTTP answers ask clients to
+// close their connections), runs the OnStop funcs, newest first, then waits
+// out the grace period if the stop was asked for (a failed server needs no
+// grace).
+func (g *Group) stopServing(asked bool) {
+	g.notReady.Store(true)
 	for i := len(g.onStop) - 1; i >= 0; i-- {
 		g.onStop[i]()
 	}

@@ -157,3 +157,46 @@ func TestAFailedServerStopsTheOthers(t *testing.T) {
 		t.Error("the OnStop funcs did not run after a server failed; want them to (e.g. deregister)")
 	}
 }
+
+func TestNotReadyAsksKeepAliveClientsToClose(t *testing.T) {
+	logs := &servetest.SyncBuffer{}
+	g := serve.NewGroup(serve.NewLogger(logs), serve.Flags{Grace: 2 * time.Second, DrainTimeout: 5 * time.Second})
+	defer g.Close()
+	addr, err := g.HTTP("HTTP", "127.0.0.1:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "answered")
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := runGroup(ctx, g)
+	get := func() (closes bool) {
+		t.Helper()
+		resp, err := http.Get("http://" + addr.String())
+		if err != nil {
+			t.Fatalf("GET: %v; want an answer", err)
+		}
+		defer resp.Body.Close()
+		if body, _ := io.ReadAll(resp.Body); string(body) != "answered" {
+			t.Fatalf("GET answered %q; want \"answered\"", body)
+		}
+		return resp.Close
+	}
+
+	if get() {
+		t.Fatal("before the stop, an answer said Connection: close; want the connection kept alive")
+	}
+	cancel()
+	for !strings.Contains(logs.String(), `msg="not ready"`) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	// The grace period: still answering, and each answer asks the client to
+	// leave its connection, so that the drain finds no keep-alive
+	// connection on which a client may be writing its next request.
+	if !get() {
+		t.Error("during the grace period, an answer kept the connection alive; want Connection: close")
+	}
+	if err := wait(t, done); err != nil {
+		t.Errorf("Run after a stop = %v; want nil", err)
+	}
+}

@@ -11,6 +11,8 @@
 //  1. not ready: the OnStop funcs run, newest first (stage 06 deregisters
 //     from etcd here, so clients stop choosing this instance);
 //  2. grace: it waits, still serving, for clients to notice (-shutdown-grace);
+//     every HTTP answer now asks its client to close the connection, so
+//     that keep-alive clients leave their connections before the drain;
 //  3. stop accepting, and drain: every server stops taking new requests
 //     and lets those in flight finish, all at once, for at most the drain
 //     timeout (-drain-timeout); what is left after it is cut off.

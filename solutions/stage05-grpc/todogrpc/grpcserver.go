@@ -13,14 +13,18 @@ import (
 )
 
 // NewGRPCServer returns a gRPC server that serves the endpoints as
-// todo.v1.TodoService (NewServer), with the Recover interceptor, the
-// standard health service and server reflection (so that grpcurl can list
-// and describe the service without the .proto file). opts are more server
-// options, after the interceptor.
-func NewGRPCServer(endpoints todoendpoint.Endpoints, logger log.Logger, opts ...grpc.ServerOption) *grpc.Server {
-	server := grpc.NewServer(append([]grpc.ServerOption{grpc.ChainUnaryInterceptor(
+// todo.v1.TodoService (NewServer), with the connection limits of limits.go,
+// the Recover interceptor, the standard health service and server
+// reflection (so that grpcurl can list and describe the service without the
+// .proto file), and that health service, for the caller to report the
+// server not ready when it stops (its Shutdown: NOT_SERVING). opts are more
+// server options, after the limits and the interceptor: a caller's
+// grpc.ConnectionTimeout, say, replaces the limit's.
+func NewGRPCServer(endpoints todoendpoint.Endpoints, logger log.Logger, opts ...grpc.ServerOption) (*grpc.Server, *health.Server) {
+	options := append(connectionLimits(), grpc.ChainUnaryInterceptor(
 		Recover(log.With(logger, "layer", "transport", "transport", "gRPC")),
-	)}, opts...)...)
+	))
+	server := grpc.NewServer(append(options, opts...)...)
 
 	errorLogger := LogErrorHandler(log.With(logger, "transport", "gRPC"))
 	todov1.RegisterTodoServiceServer(server, NewServer(endpoints, grpctransport.ServerErrorHandler(errorLogger)))
@@ -30,5 +34,5 @@ func NewGRPCServer(endpoints todoendpoint.Endpoints, logger log.Logger, opts ...
 	healthgrpc.RegisterHealthServer(server, healthServer)
 
 	reflection.Register(server)
-	return server
+	return server, healthServer
 }

@@ -37,7 +37,7 @@ func start(t *testing.T, etcd *sdtest.Etcd, db string) *started {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &started{logs: &servetest.SyncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "", "-debug-addr", "", "-db", db,
-		"-etcd-endpoints", strings.Join(etcd.Endpoints, ","), "-etcd-prefix", etcd.Prefix, "-etcd-ttl", "2s"}
+		"-etcd-endpoints", strings.Join(etcd.Endpoints, ","), "-etcd-prefix", etcd.Prefix, "-etcd-ttl", "2s", "-shutdown-grace", "0"}
 	go func() { s.done <- run(ctx, args, s.logs) }()
 	t.Cleanup(func() {
 		cancel()

@@ -13,8 +13,9 @@
 //
 // Everything under the transports is shared: one rate limit, one breaker
 // per method and one set of metrics for both. The three servers run until
-// SIGINT or SIGTERM: requests in flight on every transport finish, then it
-// exits 0.
+// SIGINT or SIGTERM; then gRPC health answers NOT_SERVING, the servers go
+// on serving for -shutdown-grace, requests in flight on every transport
+// finish, and it exits 0.
 package main
 
 import (
@@ -77,9 +78,15 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if _, err := group.HTTP("HTTP", flags.HTTPAddr, onion.HTTPHandler(endpoints, flags.PublicURL, logger)); err != nil {
 		return err
 	}
-	if _, err := group.Graceful("gRPC", *grpcAddr, todogrpc.NewGRPCServer(endpoints, logger)); err != nil {
+	grpcServer, grpcHealth := todogrpc.NewGRPCServer(endpoints, logger)
+	if _, err := group.Graceful("gRPC", *grpcAddr, grpcServer); err != nil {
 		return err
 	}
+	// The first thing the group does when it stops: health answers
+	// NOT_SERVING, so that a load balancer that checks it stops sending
+	// calls here, while the server still answers those on their way
+	// (-shutdown-grace), before it drains.
+	group.OnStop(grpcHealth.Shutdown)
 	if _, err := group.HTTP("debug", *debugAddr, debug.Handler(registry)); err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/health"
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 	reflectiongrpc "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
@@ -329,7 +330,7 @@ func TestStep5PanicsAndFailuresReachTheLog(t *testing.T) {
 	}
 
 	logs := &servetest.SyncBuffer{}
-	server := func() *grpc.Server {
+	server, _ := func() (*grpc.Server, *health.Server) {
 		defer func() {
 			if p := recover(); p != nil {
 				t.Fatalf("step 5: NewGRPCServer, given the options UnaryInterceptor(a safety net) and ChainUnaryInterceptor(another), panicked: %v.\n"+
@@ -403,5 +404,81 @@ func TestStep5PanicsAndFailuresReachTheLog(t *testing.T) {
 	if line := logLine(logs.String(), "todo 4 not found"); line != "" {
 		t.Fatalf("step 5: the log has %q; want no line for a not-found: it is an answer of the service, not a failure, "+
 			"and the HTTP side does not log it either %s", line, stuck)
+	}
+}
+
+func TestStep5NotServingBeforeDraining(t *testing.T) {
+	// The grace is as long as a loaded machine may need for the checks
+	// below; the test waits it out once.
+	s := start(t, "-shutdown-grace", "3s")
+	health := healthgrpc.NewHealthClient(s.grpcConn)
+	client := todov1.NewTodoServiceClient(s.grpcConn)
+	ctx := context.Background()
+	if resp, err := health.Check(ctx, &healthgrpc.HealthCheckRequest{}); err != nil || resp.GetStatus() != healthgrpc.HealthCheckResponse_SERVING {
+		t.Fatalf("step 5: before the stop, the health check answered %v, %s; want SERVING.\n%s %s", resp.GetStatus(), codeAndMessage(err), wireHint, stuck)
+	}
+
+	// The stop's first phase (serve.Group): the OnStop funcs, then
+	// msg="not ready", then the grace period, still serving.
+	s.cancel()
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(s.logs.String(), `msg="not ready"`); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("step 5: run did not log msg=\"not ready\" within 10s of its context being cancelled; logs:\n%s", s.logs)
+		}
+	}
+	for _, service := range []string{"", "todo.v1.TodoService"} {
+		resp, err := health.Check(ctx, &healthgrpc.HealthCheckRequest{Service: service})
+		if err != nil || resp.GetStatus() != healthgrpc.HealthCheckResponse_NOT_SERVING {
+			t.Fatalf("step 5: once run stopped being ready, the health check of %q answered %v, %s; want NOT_SERVING: "+
+				"a load balancer must stop sending calls before the server stops taking them. run reports it with the "+
+				"health service NewGRPCServer returns: is it the one the server serves? %s", service, resp.GetStatus(), codeAndMessage(err), stuck)
+		}
+	}
+	if _, err := client.Create(ctx, &todov1.CreateRequest{Title: "during the grace period"}); err != nil {
+		t.Fatalf("step 5: during the grace period, the Create rpc answered %s; want OK: not ready is not stopped, "+
+			"the calls already on their way must still succeed %s", codeAndMessage(err), stuck)
+	}
+	if code, body := fetch(t, "POST", s.api+"/todos", `{"title": "during the grace period"}`); code != http.StatusCreated {
+		t.Fatalf("step 5: during the grace period, POST /todos answered %d %s; want 201", code, body)
+	}
+	if err := s.stopped(t); err != nil {
+		t.Fatalf("step 5: after the grace period, run returned %v; want nil %s", err, stuck)
+	}
+}
+
+func TestStep5SilentConnectionsAreClosed(t *testing.T) {
+	t.Parallel() // it waits for ConnectionTimeout
+	silent := func(opts ...grpc.ServerOption) (time.Duration, error) {
+		server, _ := todogrpc.NewGRPCServer(todoendpoint.Endpoints{}, log.NewNopLogger(), opts...)
+		listener, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		go server.Serve(listener)
+		defer server.Stop()
+		conn, err := net.Dial("tcp", listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		// Send nothing, and read: the server's first bytes (its SETTINGS)
+		// and then, once it gives up on the handshake, the end.
+		begin := time.Now()
+		conn.SetReadDeadline(begin.Add(6 * todogrpc.ConnectionTimeout))
+		_, err = io.Copy(io.Discard, conn)
+		return time.Since(begin), err
+	}
+
+	// grpc-go's default waits 120 s for a handshake; 6 × ConnectionTimeout
+	// is well under it, and leaves a loaded machine room.
+	if took, err := silent(); err != nil {
+		t.Fatalf("step 5: a TCP connection to NewGRPCServer that sends nothing was still open after %v (%v); want it closed "+
+			"within ConnectionTimeout (%v): until then it holds a goroutine and a file descriptor of the server, "+
+			"and grpc-go's default waits 120 s. limits.go has the limits %s", took.Round(time.Second), err, todogrpc.ConnectionTimeout, stuck)
+	}
+	// The caller's options come after the limits, and win.
+	if took, err := silent(grpc.ConnectionTimeout(100 * time.Millisecond)); err != nil || took > 4*time.Second {
+		t.Fatalf("step 5: with the option grpc.ConnectionTimeout(100ms), a silent connection was closed after %v (%v); "+
+			"want well before the default %v: the caller's options must come after the limits %s", took.Round(time.Millisecond), err, todogrpc.ConnectionTimeout, stuck)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 
+	todov1 "github.com/gokit-workshop/workshop/api/todo/v1"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
 	"github.com/gokit-workshop/workshop/solutions/stage03-http/serve/servetest"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
@@ -31,7 +32,7 @@ func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 	done := make(chan error, 1)
 	args := []string{"-http-addr", "127.0.0.1:0", "-grpc-addr", "127.0.0.1:0", "-debug-addr", "",
 		"-db", filepath.Join(t.TempDir(), "todo.db"), "-etcd-endpoints", strings.Join(etcd.Endpoints, ","),
-		"-etcd-prefix", etcd.Prefix, "-etcd-grpc-prefix", etcd.GRPCPrefix, "-etcd-ttl", "2s"}
+		"-etcd-prefix", etcd.Prefix, "-etcd-grpc-prefix", etcd.GRPCPrefix, "-etcd-ttl", "2s", "-shutdown-grace", "3s"}
 	go func() { done <- run(ctx, args, logs) }()
 	t.Cleanup(func() {
 		cancel()
@@ -89,6 +90,24 @@ func TestGRPCRunServesAndRegistersBothTransports(t *testing.T) {
 	}
 
 	cancel() // SIGTERM, as it were
+	// Not ready first: the keys gone and health NOT_SERVING, while the
+	// server still answers, for the grace period (3 s, long enough for a
+	// loaded machine to check all three).
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), `msg="not ready"`); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("run did not log msg=\"not ready\" within 10s of its context being cancelled; logs:\n%s", logs)
+		}
+	}
+	if keys, grpcKeys := etcd.Keys(t), etcd.KeysUnder(t, etcd.GRPCPrefix); len(keys)+len(grpcKeys) != 0 {
+		t.Fatalf("once not ready, etcd still holds %v and %v; want both keys deleted before the grace period", keys, grpcKeys)
+	}
+	health, err = healthgrpc.NewHealthClient(conn).Check(context.Background(), &healthgrpc.HealthCheckRequest{Service: "todo.v1.TodoService"})
+	if err != nil || health.GetStatus() != healthgrpc.HealthCheckResponse_NOT_SERVING {
+		t.Fatalf("once not ready, the gRPC health check of todo.v1.TodoService = %v, %v; want NOT_SERVING", health, err)
+	}
+	if _, err := todov1.NewTodoServiceClient(conn).Get(context.Background(), &todov1.GetRequest{Id: created.ID}); err != nil {
+		t.Fatalf("during the grace period, a Get over the open connection = %v; want the todo: not ready is not stopped", err)
+	}
 	select {
 	case err := <-done:
 		done <- err // for Cleanup

@@ -9,9 +9,11 @@
 // Port 0 picks a free port, and the server registers the address it got:
 // with discovery, clients need not know it. The component graph is stage
 // 05's; what this stage adds is register.go, and its place in the
-// lifecycle: on SIGINT or SIGTERM the server deregisters first, so that
-// clients stop sending requests here, then lets requests in flight finish,
-// and exits 0.
+// lifecycle: on SIGINT or SIGTERM the server reports not ready first (gRPC
+// health NOT_SERVING, its keys deregistered), so that clients stop sending
+// requests here, keeps serving for -shutdown-grace (2 s by default) while
+// their etcd watches tell them, then lets requests in flight finish, and
+// exits 0.
 package main
 
 import (
@@ -23,6 +25,8 @@ import (
 	"time"
 
 	"github.com/go-kit/log"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/health"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/sqlite"
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
@@ -56,6 +60,9 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		mw    onion.Config
 		cfg   config
 	)
+	// Clients learn that this instance left from an etcd watch: it keeps
+	// serving for a while after deregistering, for them to notice.
+	flags.Grace = 2 * time.Second
 	flags.Register(fs)
 	mw.RegisterFlags(fs)
 	var (
@@ -100,9 +107,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var grpcBound net.Addr // nil: no gRPC
+	var (
+		grpcBound  net.Addr       // nil: no gRPC
+		grpcHealth *health.Server // its health service
+	)
 	if *grpcAddr != "" {
-		if grpcBound, err = group.Graceful("gRPC", *grpcAddr, todogrpc.NewGRPCServer(endpoints, logger)); err != nil {
+		var grpcServer *grpc.Server
+		grpcServer, grpcHealth = todogrpc.NewGRPCServer(endpoints, logger)
+		if grpcBound, err = group.Graceful("gRPC", *grpcAddr, grpcServer); err != nil {
 			return err
 		}
 	}
@@ -130,6 +142,9 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 			return err
 		}
 		group.OnStop(deregisterGRPC)
+		// Added last, run first: health answers NOT_SERVING at once, even
+		// while deregistering waits on etcd.
+		group.OnStop(grpcHealth.Shutdown)
 	}
 	return group.Run(ctx)
 }
