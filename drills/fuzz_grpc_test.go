@@ -78,7 +78,7 @@ func grpcAnswerOK(err error) bool {
 func newGRPCConn(t testing.TB, store *sqlite.Store) *grpc.ClientConn {
 	t.Helper()
 	endpoints := todoendpoint.New(todo.NewService(store, time.Now))
-	server := todogrpc.NewGRPCServer(endpoints, log.NewNopLogger())
+	server, _ := todogrpc.NewGRPCServer(endpoints, log.NewNopLogger()) // health stays SERVING: no stop here
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
