@@ -40,8 +40,10 @@ type ClientConfig struct {
 	// Prefix is the etcd key prefix the instances register under
 	// (DefaultPrefix).
 	Prefix string
-	// Attempts is how many times a call of a retried method is tried, on
-	// different instances, before it fails (3).
+	// Attempts is how many times a call is tried, on different instances,
+	// before it fails (3): a call of a Retryable method after any failure,
+	// one of the others only while the error proves that the request never
+	// left (NeverSent).
 	Attempts int
 	// Timeout bounds one call of the client, its retries included (5s).
 	Timeout time.Duration
@@ -92,7 +94,7 @@ func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, l
 	//   - An instance that leaves gets no more calls, and its closer is
 	//     called; Close (below) must be able to close what you build here.
 	//   - Retryable methods use retrying (retry.go, step 4), the others
-	//     once (provided). As shipped, Retryable allows none.
+	//     once (provided), each with cfg. As shipped, Retryable allows none.
 	_, _, _, _ = method, factory, cfg, logger
 	return func(context.Context, any) (any, error) {
 		return nil, notWritten("the discovery chain", 3)

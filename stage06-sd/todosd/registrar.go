@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/go-kit/kit/sd/etcdv3"
@@ -54,30 +53,39 @@ func (cfg RegisterConfig) Key() (string, error) {
 	return prefix + host, nil
 }
 
-// Registration is an instance registered in etcd. Its lease is kept alive
-// until Deregister or Close.
-type Registration struct {
-	Key   string // the etcd key
-	Value string // the instance: the server's URL, or host:port for gRPC
-
-	registrar *etcdv3.Registrar
-	cancel    context.CancelFunc // ends the etcd client: its keep-alives stop
-	once      sync.Once
-}
-
 // Register puts the instance's key in etcd, on a lease of cfg.TTL that it
-// keeps alive in the background. ctx bounds the registration itself; the
-// registration lives on after ctx is done, until Deregister or Close.
+// keeps alive in the background, and supervises it (supervise.go): if the
+// lease is ever lost, the instance is registered again. ctx bounds the
+// registration itself; the registration lives on after ctx is done, until
+// Deregister or Close.
 //
 // It returns an error when etcd is unreachable or the key is not there
-// after registering. Go kit does not register the instance again if the
-// lease is ever lost (etcd down for longer than the TTL: go-kit/kit#1043):
-// restart the server, or see the stage README for a supervisor.
+// after registering.
 func Register(ctx context.Context, cfg RegisterConfig, logger log.Logger) (*Registration, error) {
 	key, err := cfg.Key()
 	if err != nil {
 		return nil, err
 	}
+	first, err := registerLease(ctx, cfg, key, logger)
+	if err != nil {
+		return nil, err
+	}
+	return supervise(cfg, key, first, logger), nil
+}
+
+// lease is one registration of the instance, as Go kit makes it: its own
+// etcd client, which holds the lease and keeps it alive, and the registrar
+// that wrote the key.
+type lease struct {
+	client    etcdv3.Client      // the supervisor reads the key through it
+	registrar *etcdv3.Registrar  // the key is deleted through it, on Deregister
+	cancel    context.CancelFunc // ends the etcd client: its keep-alives stop
+}
+
+// registerLease registers cfg.Instance under key, on a lease of cfg.TTL
+// that a new etcd client keeps alive until the lease's cancel. Register
+// calls it once, and the supervisor again each time the lease is lost.
+func registerLease(ctx context.Context, cfg RegisterConfig, key string, logger log.Logger) (*lease, error) {
 	ttl := max(cfg.TTL, time.Second)
 	if cfg.TTL == 0 {
 		ttl = 10 * time.Second
@@ -99,11 +107,12 @@ func Register(ctx context.Context, cfg RegisterConfig, logger log.Logger) (*Regi
 	//   - Kit's Register returns nothing and only logs: registerWithin
 	//     (below) calls it under registerTimeout and says whether the key
 	//     is there. Its error goes back naming the etcd and the key.
-	//   - Out: a *Registration with the key, the instance, the registrar
-	//     (Deregister uses it) and cancel (Close uses it). Every failure
-	//     calls cancel first, so that no etcd client is left behind.
+	//   - Out: a *lease with all three: the client (the supervisor reads
+	//     the key through it), the registrar (Deregister deletes the key
+	//     through it) and cancel (it ends the client). Every failure calls
+	//     cancel first, so that no etcd client is left behind.
 	cancel()
-	_, _, _ = clientCtx, key, ttl
+	_, _, _ = clientCtx, ttl, logger
 	return nil, notWritten("todosd.Register", 1)
 }
 
@@ -134,30 +143,4 @@ func registerWithin(ctx context.Context, timeout time.Duration, client etcdv3.Cl
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-}
-
-// Deregister deletes the key, so clients stop sending requests here, and
-// ends the registration. Call it on shutdown, before draining the requests
-// in flight. If etcd does not answer in time, the key expires with its
-// lease instead.
-func (r *Registration) Deregister() {
-	r.once.Do(func() {
-		done := make(chan struct{})
-		go func() {
-			r.registrar.Deregister()
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-time.After(registerTimeout):
-		}
-		r.cancel()
-	})
-}
-
-// Close ends the registration without deleting the key, as a crash would:
-// the keep-alives stop, and etcd deletes the key when its lease expires,
-// one TTL later. Servers call Deregister; Close is for tests and demos.
-func (r *Registration) Close() {
-	r.once.Do(r.cancel)
 }

@@ -2,7 +2,6 @@ package todosd
 
 import (
 	"context"
-	"time"
 
 	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/sd/lb"
@@ -46,17 +45,49 @@ func retrying(balancer lb.Balancer, cfg ClientConfig) endpoint.Endpoint {
 	}
 }
 
-// once returns the endpoint of a method that is not Retryable: one
-// endpoint of balancer, one try, within timeout. Its error is the
-// balancer's (lb.ErrNoEndpoints) or the instance's, as they are.
-func once(balancer lb.Balancer, timeout time.Duration) endpoint.Endpoint {
+// NeverSent reports whether err proves that the request never reached a
+// server, so that sending it to another instance cannot do its work twice:
+// even a Create is safe to try again then. An error that does not prove it
+// leaves the request's fate unknown.
+func NeverSent(err error) bool {
+	// TODO(stage06, step 4): decide which failures prove that the request
+	// never left this process or never reached a server, and say yes to
+	// those only (the README's table, "What is safe to retry"). The errors
+	// come wrapped: match them through the chain, not by their text.
+	//   - Yes: no instance at all (Go kit's balancer error); an instance
+	//     whose breaker refused the call (stage 04's error for it); an HTTP
+	//     connection that could not be made (the net package's error of a
+	//     failed dial, which net/http hands on inside its own).
+	//   - No: everything else: a connection broken after the request was
+	//     written, a timeout, any gRPC status (Unavailable included): the
+	//     server may have done the work and only the answer was lost.
+	// As shipped: false, a Create is never tried again.
+	_ = err
+	return false
+}
+
+// once returns the endpoint of a method that is not Retryable: the request
+// reaches at most one instance. After a failure it tries another instance
+// only while the error proves the request never left (NeverSent), for at
+// most cfg.Attempts tries in all, all within cfg.Timeout. Its error is the
+// last try's, as it is: the balancer's (lb.ErrNoEndpoints) or the
+// instance's.
+func once(balancer lb.Balancer, cfg ClientConfig) endpoint.Endpoint {
 	return func(ctx context.Context, request any) (any, error) {
-		ctx, cancel := context.WithTimeout(ctx, timeout)
+		ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 		defer cancel()
-		e, err := balancer.Endpoint()
-		if err != nil {
-			return nil, err
+		var err error
+		for try := 1; ; try++ {
+			var e endpoint.Endpoint
+			if e, err = balancer.Endpoint(); err == nil {
+				var response any
+				if response, err = e(ctx, request); err == nil {
+					return response, nil
+				}
+			}
+			if try >= cfg.Attempts || ctx.Err() != nil || !NeverSent(err) {
+				return nil, err
+			}
 		}
-		return e(ctx, request)
 	}
 }

@@ -2,10 +2,15 @@ package todosd_test
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/gokit-workshop/workshop/stage06-sd/internal/embedetcd"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/stage06-sd/todosd/sdtest"
 )
@@ -141,4 +146,111 @@ func TestStep1KeyOutlivesTheTTLWhileAliveAndExpiresAfterACrash(t *testing.T) {
 		t.Fatalf("step 1: 10s after the instance stopped renewing its lease of %v, etcd still holds %v; "+
 			"want the key gone: register it on a lease (the Service's TTL)%s", ttl, etcd.Keys(t), stuck(1))
 	}
+}
+
+// TestStep1RegistrationSurvivesAnEtcdOutageLongerThanTheTTL stops etcd for
+// longer than the TTL and starts it again on the same data and port: the
+// key comes back on its old lease, which nobody renews any more, and goes
+// one TTL later. The provided supervisor (supervise.go) must then register
+// the instance again, and say so in the log. Go kit alone does not
+// (go-kit/kit#1043).
+func TestStep1RegistrationSurvivesAnEtcdOutageLongerThanTheTTL(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "etcd")
+	cfg := embedetcd.Config{Dir: dir, ClientAddr: deadAddr(t), Fast: true}
+	server, err := embedetcd.Start(cfg)
+	if err != nil {
+		t.Fatalf("start an embedded etcd on %s: %v", cfg.ClientAddr, err)
+	}
+	defer func() {
+		if server != nil {
+			server.Close()
+		}
+	}()
+	prefix := "/services/todo/http/"
+	url := "http://127.0.0.1:8083"
+	const ttl = 2 * time.Second // kit grants whole seconds: at least 2s
+
+	lines := &logLines{t: t}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	reg, err := todosd.Register(ctx, todosd.RegisterConfig{
+		Etcd: []string{cfg.ClientAddr}, Prefix: prefix, Instance: url, TTL: ttl,
+	}, lines)
+	if err != nil {
+		t.Fatalf("step 1: todosd.Register = %v; want a registration, with etcd up at %s%s", err, cfg.ClientAddr, stuck(1))
+	}
+	defer reg.Close()
+	value := func() string { // the key's value, or "" when etcd has none or is down
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel() // ends the client
+		client, err := todosd.Dial(ctx, []string{cfg.ClientAddr})
+		if err != nil {
+			return ""
+		}
+		values, _ := client.GetEntries(reg.Key)
+		if len(values) == 0 {
+			return ""
+		}
+		return values[0]
+	}
+	if got := value(); got != url {
+		t.Fatalf("step 1: after Register, etcd holds %q under %s; want %q%s", got, reg.Key, url, stuck(1))
+	}
+
+	// The outage: longer than the TTL, so etcd's client gives the lease up.
+	server.Close()
+	time.Sleep(3 * ttl)
+	if server, err = embedetcd.Start(cfg); err != nil {
+		t.Fatalf("restart the embedded etcd on %s: %v", cfg.ClientAddr, err)
+	}
+
+	// The old lease expires one TTL after the restart; the supervisor must
+	// notice and register again. Generous deadlines: a loaded machine is slow.
+	deadline := time.Now().Add(60 * time.Second)
+	for !lines.has("re-registered") || value() != url {
+		if time.Now().After(deadline) {
+			t.Fatalf("step 1: 60s after etcd came back from an outage of %v (longer than the TTL, %v), "+
+				"etcd holds %q under %s (\"re-registered\" logged: %v); want %q, and the line logged: "+
+				"the registration must survive the outage. The supervisor (supervise.go) is provided: "+
+				"it reads the key through the etcd client of the lease registerLease returns%s",
+				3*ttl, ttl, value(), reg.Key, lines.has("re-registered"), url, stuck(1))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !lines.has("registration lost") {
+		t.Fatalf("step 1: the instance was registered again but the log never said \"registration lost\"; "+
+			"want both lines, so that an operator sees the outage%s", stuck(1))
+	}
+	reg.Deregister()
+	if got := value(); got != "" {
+		t.Fatalf("step 1: after Deregister, following a re-registration, etcd holds %q under %s; want no key: "+
+			"Deregister must delete the key of the current lease%s", got, reg.Key, stuck(1))
+	}
+}
+
+// logLines is a Go kit logger that keeps the "msg" of each line, and
+// writes the lines to the test log.
+type logLines struct {
+	t    *testing.T
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (l *logLines) Log(keyvals ...any) error {
+	l.t.Log(keyvals...)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := 0; i+1 < len(keyvals); i += 2 {
+		if keyvals[i] == "msg" {
+			l.msgs = append(l.msgs, fmt.Sprint(keyvals[i+1]))
+		}
+	}
+	return nil
+}
+
+// has reports whether a line's msg was msg.
+func (l *logLines) has(msg string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Contains(l.msgs, msg)
 }

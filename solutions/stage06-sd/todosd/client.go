@@ -41,8 +41,10 @@ type ClientConfig struct {
 	// Prefix is the etcd key prefix the instances register under
 	// (DefaultPrefix).
 	Prefix string
-	// Attempts is how many times a call of a retried method is tried, on
-	// different instances, before it fails (3).
+	// Attempts is how many times a call is tried, on different instances,
+	// before it fails (3): a call of a Retryable method after any failure,
+	// one of the others only while the error proves that the request never
+	// left (NeverSent).
 	Attempts int
 	// Timeout bounds one call of the client, its retries included (5s).
 	Timeout time.Duration
@@ -89,7 +91,7 @@ func (c *Client) endpoint(method string, factory sd.Factory, cfg ClientConfig, l
 	if Retryable(method) {
 		return retrying(balancer, cfg)
 	}
-	return once(balancer, cfg.Timeout)
+	return once(balancer, cfg)
 }
 
 // keep remembers an endpointer, for Close.

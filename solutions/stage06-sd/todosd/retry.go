@@ -3,17 +3,20 @@ package todosd
 import (
 	"context"
 	"errors"
-	"time"
+	"net"
 
 	"github.com/go-kit/kit/endpoint"
 	"github.com/go-kit/kit/sd/lb"
+
+	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
 )
 
 // Retryable reports whether a failed call of method may be tried again on
 // another instance. Every method but Create is idempotent: doing it twice
 // leaves the same state as doing it once. A Create that failed may have
 // created the todo anyway (the server died after the insert, before its
-// answer): trying it again could create it twice, so it is never retried.
+// answer): trying it again could create it twice, so it is tried again only
+// when the error proves it never left (NeverSent, in once).
 func Retryable(method string) bool {
 	return method != "Create"
 }
@@ -46,17 +49,49 @@ func retrying(balancer lb.Balancer, cfg ClientConfig) endpoint.Endpoint {
 	}
 }
 
-// once returns the endpoint of a method that is not Retryable: one
-// endpoint of balancer, one try, within timeout. Its error is the
-// balancer's (lb.ErrNoEndpoints) or the instance's, as they are.
-func once(balancer lb.Balancer, timeout time.Duration) endpoint.Endpoint {
+// NeverSent reports whether err proves that the request never reached a
+// server, so that sending it to another instance cannot do its work twice:
+// even a Create is safe to try again then. An error that does not prove it
+// leaves the request's fate unknown (a broken connection, a timeout, a gRPC
+// Unavailable: the server may have done the work and lost only the answer).
+func NeverSent(err error) bool {
+	// No instance to send it to, or the instance's breaker refused it: the
+	// request stayed in this process.
+	if errors.Is(err, lb.ErrNoEndpoints) {
+		return true
+	}
+	var open *todomw.CircuitOpenError
+	if errors.As(err, &open) {
+		return true
+	}
+	// The connection was never made: net/http writes a request only on a
+	// connection it has, so a failed dial sent nothing.
+	var netErr *net.OpError
+	return errors.As(err, &netErr) && netErr.Op == "dial"
+}
+
+// once returns the endpoint of a method that is not Retryable: the request
+// reaches at most one instance. After a failure it tries another instance
+// only while the error proves the request never left (NeverSent), for at
+// most cfg.Attempts tries in all, all within cfg.Timeout. Its error is the
+// last try's, as it is: the balancer's (lb.ErrNoEndpoints) or the
+// instance's.
+func once(balancer lb.Balancer, cfg ClientConfig) endpoint.Endpoint {
 	return func(ctx context.Context, request any) (any, error) {
-		ctx, cancel := context.WithTimeout(ctx, timeout)
+		ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 		defer cancel()
-		e, err := balancer.Endpoint()
-		if err != nil {
-			return nil, err
+		var err error
+		for try := 1; ; try++ {
+			var e endpoint.Endpoint
+			if e, err = balancer.Endpoint(); err == nil {
+				var response any
+				if response, err = e(ctx, request); err == nil {
+					return response, nil
+				}
+			}
+			if try >= cfg.Attempts || ctx.Err() != nil || !NeverSent(err) {
+				return nil, err
+			}
 		}
-		return e(ctx, request)
 	}
 }

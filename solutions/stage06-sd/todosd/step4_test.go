@@ -4,14 +4,22 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/go-kit/kit/sd/lb"
+	"github.com/go-kit/log"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/gokit-workshop/workshop/solutions/stage01-service/todo"
+	"github.com/gokit-workshop/workshop/solutions/stage04-middleware/todomw"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd"
 	"github.com/gokit-workshop/workshop/solutions/stage06-sd/todosd/sdtest"
 )
@@ -28,7 +36,7 @@ func startDead(t *testing.T, etcd *sdtest.Etcd) *sdtest.HTTPServer {
 	return dead
 }
 
-func TestStep4ReadsSurviveADeadInstanceButCreateIsNotRetried(t *testing.T) {
+func TestStep4ADeadInstanceFailsNoCallAndDuplicatesNoCreate(t *testing.T) {
 	etcd := sdtest.StartEtcd(t)
 	instances, _ := startInstances(t, etcd, 2)
 	startDead(t, etcd)
@@ -43,6 +51,50 @@ func TestStep4ReadsSurviveADeadInstanceButCreateIsNotRetried(t *testing.T) {
 		}
 	}
 
+	// A dead instance refuses the connection, then its breaker opens: both
+	// prove that the Create never reached a server.
+	for i := range 6 {
+		if _, err := client.Create(ctx, fmt.Sprintf("create %d", i), 0); err != nil {
+			t.Fatalf("step 4: Create %d, with one of three instances dead, = %v; want a todo: a refused connection "+
+				"or an open breaker proves that the request never reached a server, so even a Create is safe to send "+
+				"to another instance: NeverSent(err) must say so%s", i+1, err, stuck(4))
+		}
+	}
+	if list, err := client.List(ctx); err != nil || len(list) != 6 {
+		t.Fatalf("step 4: after 6 Creates succeeded, List = %d todos, %v; want 6, no duplicate%s", len(list), err, stuck(4))
+	}
+}
+
+// startHangUp registers an instance that reads each request and closes
+// the connection without an answer, as a server that dies after the insert
+// would: the client cannot tell whether the work was done. It returns the
+// number of Creates (POSTs) it read.
+func startHangUp(t *testing.T, etcd *sdtest.Etcd) *atomic.Int64 {
+	t.Helper()
+	var read atomic.Int64
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		if r.Method == http.MethodPost {
+			read.Add(1)
+		}
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}))
+	t.Cleanup(server.Close)
+	etcd.Put(t, etcd.Prefix+server.Listener.Addr().String(), server.URL, 5*time.Second)
+	return &read
+}
+
+func TestStep4ACreateWhoseFateIsUnknownIsNotSentAgain(t *testing.T) {
+	etcd := sdtest.StartEtcd(t)
+	instances, _ := startInstances(t, etcd, 1)
+	read := startHangUp(t, etcd)
+	client := connect(t, etcd, 4)
+	waitUntilServed(t, 4, client, instances...)
+	ctx := context.Background()
+
 	var failed, created int
 	for i := range 6 {
 		if _, err := client.Create(ctx, fmt.Sprintf("create %d", i), 0); err != nil {
@@ -51,15 +103,65 @@ func TestStep4ReadsSurviveADeadInstanceButCreateIsNotRetried(t *testing.T) {
 			created++
 		}
 	}
-	if failed == 0 {
-		t.Fatalf("step 4: 6 Creates with one of three instances dead all succeeded; want the ones sent to the dead "+
-			"instance to fail, reported to the caller: a Create that failed may have created the todo, and trying it "+
-			"again could create it twice%s", stuck(4))
+	if failed == 0 || read.Load() == 0 {
+		t.Fatalf("step 4: 6 Creates over two instances, one of which reads each request and hangs up, all succeeded "+
+			"(that instance read %d); want the ones it read to fail%s", read.Load(), stuck(4))
+	}
+	if read.Load() > int64(failed) {
+		t.Fatalf("step 4: an instance that read %d Creates and hung up without an answer; %d Creates failed, %d succeeded; "+
+			"want each Create it read to fail, reported to the caller: a connection broken after the request was sent "+
+			"leaves its fate unknown (the server may have created the todo), so NeverSent must say no and the Create "+
+			"must not be sent again%s", read.Load(), failed, created, stuck(4))
 	}
 	list, err := client.List(ctx)
 	if err != nil || len(list) != created {
 		t.Fatalf("step 4: after %d Creates succeeded and %d failed, List = %d todos, %v; want %d%s",
 			created, failed, len(list), err, created, stuck(4))
+	}
+}
+
+func TestStep4NeverSentTellsTheSafeFailuresFromTheUnknown(t *testing.T) {
+	// Real errors, as the client's chain returns them.
+	dead := deadAddr(t)
+	_, dialErr := http.Post("http://"+dead+"/todos", "application/json", strings.NewReader(`{"title":"x"}`))
+	breaker := todomw.CircuitBreaker(1, time.Minute, log.NewNopLogger())("Create",
+		func(context.Context, any) (any, error) { return nil, errors.New("boom") })
+	breaker(context.Background(), nil) // one failure opens it
+	_, openErr := breaker(context.Background(), nil)
+
+	hangUp := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+	}))
+	defer hangUp.Close()
+	_, brokenErr := http.Post(hangUp.URL+"/todos", "application/json", strings.NewReader(`{"title":"x"}`))
+	timeout, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
+	defer cancel()
+	<-timeout.Done()
+
+	for _, c := range []struct {
+		what string
+		err  error
+		want bool
+	}{
+		{"no instance: lb.ErrNoEndpoints", lb.ErrNoEndpoints, true},
+		{"an open breaker", openErr, true},
+		{"an HTTP connection refused (a failed dial)", dialErr, true},
+		{"a failed dial, wrapped once more", fmt.Errorf("create: %w", dialErr), true},
+		{"an HTTP connection closed after the request was sent", brokenErr, false},
+		{"a timeout", timeout.Err(), false},
+		{"a gRPC Unavailable", status.Error(codes.Unavailable, "transport is closing"), false},
+		{"nil", nil, false},
+	} {
+		if c.err == nil && c.what != "nil" {
+			t.Fatalf("the test could not make %s", c.what)
+		}
+		if got := todosd.NeverSent(c.err); got != c.want {
+			t.Fatalf("step 4: NeverSent(%s: %v) = %v; want %v. Safe to send again: what proves the request never "+
+				"reached a server (no instance, an open breaker, a connection never made); unknown: everything "+
+				"else%s", c.what, c.err, got, c.want, stuck(4))
+		}
 	}
 }
 
