@@ -53,7 +53,7 @@ func (rawCodec) Name() string                       { return "proto" }
 // unmarshalRefusal is how grpc-go itself answers a request whose bytes are
 // not the message (a string that is not UTF-8, truncated or malformed
 // bytes; a known field of the wrong wire type is kept as an unknown field): codes.Internal, before any of kit's code or
-// the service's runs (issue 15, item 5). The drills accept that answer, and
+// the service's runs. The drills accept that answer, and
 // only that one with Internal, as long as nothing is stored; a server that
 // answers InvalidArgument instead passes too.
 const unmarshalRefusal = "grpc: failed to unmarshal the received message"
@@ -116,7 +116,7 @@ func FuzzGRPCCreate(f *testing.F) {
 }
 
 // TestGRPCCreateHuge checks FuzzGRPCCreate's property on a title too big
-// for a seed: 3 MiB, the create of issue 15, item 7, under the server's
+// for a seed: 3 MiB (one such create once wrote a 3 MB log line), under the server's
 // 4 MiB limit on a message.
 func TestGRPCCreateHuge(t *testing.T) {
 	store := newStore(t)
