@@ -199,7 +199,12 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 		c.setup(fs)
-		fmt.Fprintf(w, "  %-24s %s\n", strings.TrimSpace(c.name+" "+synopsis(fs, c.args)), c.summary)
+		line := strings.TrimSpace(c.name + " " + synopsis(fs, c.args))
+		if len(line) > 24 { // too long for the column: the summary goes below
+			fmt.Fprintf(w, "  %s\n  %-24s %s\n", line, "", c.summary)
+			continue
+		}
+		fmt.Fprintf(w, "  %-24s %s\n", line, c.summary)
 	}
 	fmt.Fprintf(w, "  %-24s %s\n", "help", "show this text")
 	fmt.Fprintln(w)

@@ -74,7 +74,7 @@ func TestGrammar(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	run([]string{"help"}, &stdout, &stderr)
-	for _, want := range []string{"  reset [-y] <stage>  ", "  hint [-level N] [-all] [stage] [step|check] a step's hint", "  prefetch [-v]  ", "  verify [stage ...]  "} {
+	for _, want := range []string{"  reset [-y] <stage>  ", "  hint [-level N] [-all] [stage] [step|check]\n                           a step's hint", "  prefetch [-v]  ", "  verify [stage ...]  "} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("help lacks %q:\n%s", want, stdout.String())
 		}
