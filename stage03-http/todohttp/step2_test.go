@@ -109,9 +109,16 @@ func TestStep2FailedResponsesAreAnsweredAsErrors(t *testing.T) {
 	failed := todoendpoint.GetResponse{Err: todo.Errorf(todo.CodeNotFound, "todo 9 not found")}
 	err := encode(ctx, w, failed)
 	if w.Code == http.StatusOK {
-		fatalf(t, 2, "encodeResponse(encodeGetResponse) of a GetResponse whose Err is \"todo 9 not found\" answered 200 %s; "+
+		body := strings.TrimSpace(w.Body.String())
+		if err != nil {
+			fatalf(t, 2, "encodeResponse(encodeGetResponse) of a GetResponse whose Err is \"todo 9 not found\" wrote nothing "+
+				"and returned %v; want the 404 written here, and a nil error. Returned, kit's server would answer it through "+
+				"the error encoder, but also hand it to its error handler: every not-found would be logged as a failure "+
+				"of the server", err)
+		}
+		fatalf(t, 2, "encodeResponse(encodeGetResponse) of a GetResponse whose Err is \"todo 9 not found\" answered 200 %q; "+
 			"want 404: the endpoint returned no error, the failure is inside the response, and kit's server never looks there "+
-			"(kit's endpoint.Failer is how to ask a response)", strings.TrimSpace(w.Body.String()))
+			"(kit's endpoint.Failer is how to ask a response)", body)
 	}
 	if w.Code != http.StatusNotFound || err != nil {
 		fatalf(t, 2, "encodeResponse(encodeGetResponse) of a GetResponse whose Err is not-found gave status %d, error %v; "+
