@@ -129,8 +129,8 @@ func TestStep1KeyOutlivesTheTTLWhileAliveAndExpiresAfterACrash(t *testing.T) {
 	const ttl = 2 * time.Second
 
 	reg := register(t, etcd, url, ttl)
-	// Alive: etcd's client renews the lease in the background (every TTL/3),
-	// so the key stays well past its TTL.
+	// Alive: the key must stay well past its TTL, renewed while the
+	// registration lives.
 	time.Sleep(2 * ttl)
 	if keys := etcd.Keys(t); keys[reg.Key] != url {
 		t.Fatalf("step 1: %v after Register with a TTL of %v, etcd holds %v; want the key still there: "+

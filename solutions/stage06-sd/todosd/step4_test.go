@@ -115,7 +115,9 @@ func TestStep4ACreateWhoseFateIsUnknownIsNotSentAgain(t *testing.T) {
 	}
 	list, err := client.List(ctx)
 	if err != nil || len(list) != created {
-		t.Fatalf("step 4: after %d Creates succeeded and %d failed, List = %d todos, %v; want %d%s",
+		t.Fatalf("step 4: after %d Creates succeeded and %d failed, List = %d todos, %v; want %d.\n"+
+			"The List too may meet the instance that hangs up; a read is safe to send again whatever happened to it, "+
+			"so a List that fails on that instance was not tried on the other: which methods does Retryable let retrying take?%s",
 			created, failed, len(list), err, created, stuck(4))
 	}
 }
